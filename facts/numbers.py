@@ -108,7 +108,9 @@ def _read_unsigned(s: str, text: str) -> Fraction:
             f"number {text!r} is written in English style (commas between thousands)",
             "write thousands with dots and decimals with a comma, as in 1.234.567,5",
         )
-    raise NumberFormatError("N001", f"not a number: {text!r}", "write digits, dots between thousands, a comma for decimals")
+    raise NumberFormatError(
+        "N001", f"not a number: {text!r}", "write digits, dots between thousands, a comma for decimals"
+    )
 
 
 def format_vi(value: Fraction, decimals: int = 0) -> str:

@@ -1,0 +1,106 @@
+"""Cross-reference checks of a rule pack that the schema alone cannot make: ids that must exist,
+be unique, and be reported where a target needs them; wording that must agree with the op."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..diagnostics import Diagnostic, Location, Severity, did_you_mean
+from .model import WORDING_OPS, Level, Measure, MetricKind, Op, Pack, Part, Rollup, Target, Threshold
+
+Locate = Callable[..., Location]
+
+
+def check_pack(pack: Pack, at: Locate) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    out += _unique(pack, at)
+    metrics = pack.metric_index()
+    for i, m in enumerate(pack.metrics):
+        for j, whole in enumerate(m.not_above):
+            if whole not in metrics:
+                out.append(Diagnostic("R101", f"unknown metric `{whole}`", at("metrics", i, "not_above", j),
+                                      suggestion=did_you_mean(whole, metrics)))
+            elif whole == m.id:
+                out.append(Diagnostic("R106", "a metric cannot be a part of itself", at("metrics", i, "not_above", j)))
+    areas = {a.id for a in pack.areas}
+    for i, t in enumerate(pack.targets):
+        if t.area not in areas:
+            out.append(Diagnostic("R102", f"unknown area `{t.area}`", at("targets", i, "area"),
+                                  suggestion=did_you_mean(t.area, areas)))
+        out += _check_target(pack, t, i, at)
+    return out
+
+
+def _unique(pack: Pack, at: Locate) -> Iterator[Diagnostic]:
+    for section, items in (("metrics", pack.metrics), ("areas", pack.areas), ("targets", pack.targets)):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in seen:
+                yield Diagnostic("R100", f"duplicate id `{item.id}` (first at line {at(section, seen[item.id]).line})",
+                                 at(section, i, "id"))
+            else:
+                seen[item.id] = i
+
+
+def _check_target(pack: Pack, t: Target, i: int, at: Locate) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if t.manual:
+        return out
+    if t.all_of is not None:
+        for j, part in enumerate(t.all_of):
+            out += _check_measure(pack, part, ("targets", i, "all_of", j), at)
+        return out
+    out += _check_measure(pack, t, ("targets", i), at)
+    if t.increase_over is not None and t.increase_over == pack.pack.period:
+        out.append(Diagnostic("R107", "the baseline period is the audited period itself",
+                              at("targets", i, "increase_over")))
+    return out
+
+
+def _check_measure(pack: Pack, t: Target | Part, path: tuple[str | int, ...], at: Locate) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    metrics = pack.metric_index()
+    measure: Measure | None = t.measure
+    if measure is None:
+        return out
+    for mid in measure.metric_ids():
+        metric = metrics.get(mid)
+        if metric is None:
+            out.append(Diagnostic("R101", f"unknown metric `{mid}`", at(*path, "measure"),
+                                  suggestion=did_you_mean(mid, metrics)))
+            continue
+        missing = [lv.value for lv in t.levels if lv not in metric.levels]
+        if missing:
+            out.append(Diagnostic("R103", f"metric `{mid}` is not reported at level(s) {', '.join(missing)}",
+                                  at(*path, "levels")))
+    if measure.flag is not None and measure.flag in metrics and metrics[measure.flag].kind is not MetricKind.YES_NO:
+        out.append(Diagnostic("R104", f"a flag measure needs a yes/no metric; `{measure.flag}` is "
+                                      f"{metrics[measure.flag].kind.value}", at(*path, "measure", "flag")))
+    if t.rollup is Rollup.SHARE_OF_UNITS and measure.flag is None and t.unit_threshold is None:
+        out.append(Diagnostic("R105", "share_of_units needs a unit_threshold (what one unit must reach) "
+                                      "unless the measure is a yes/no flag", at(*path, "rollup")))
+    thresholds: list[tuple[Threshold, tuple[str | int, ...]]] = []
+    if t.threshold is not None:
+        thresholds.append((t.threshold, (*path, "threshold")))
+    if isinstance(t, Target) and t.thresholds_by_level is not None:
+        for lv, th in t.thresholds_by_level.items():
+            thresholds.append((th, (*path, "thresholds_by_level", lv.value)))
+    if t.wording:
+        wanted = WORDING_OPS.get(t.wording.strip().lower())
+        if wanted is None:
+            out.append(Diagnostic("R108", f"unknown wording {t.wording!r}", at(*path, "wording"),
+                                  suggestion=did_you_mean(t.wording, WORDING_OPS)))
+        else:
+            for th, th_path in thresholds:
+                if th.op is not wanted:
+                    out.append(Diagnostic(
+                        "R109", f"the plan's word {t.wording!r} means '{wanted.value}', "
+                                f"but the threshold says '{th.op.value}'", at(*th_path)))
+    if Level.PROVINCE in t.levels and len(t.levels) > 1:
+        out.append(Diagnostic("R110", "province-wide statistics are not pooled with units' figures",
+                              at(*path, "levels"), Severity.WARNING))
+    for th, th_path in thresholds:
+        if th.op is Op.EQ and measure.ratio is not None:
+            out.append(Diagnostic("R111", "'=' on a ratio is met only by that exact value; "
+                                          "the plan's '100%' usually means '>= 100%'", at(*th_path), Severity.WARNING))
+    return out

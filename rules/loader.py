@@ -1,0 +1,91 @@
+"""Load a rule pack: YAML → pydantic schema → cross-reference checks.
+
+Every problem comes back as a ``Diagnostic`` located at ``file:line``, all of them, sorted;
+a pack with errors is not returned.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..diagnostics import Diagnostic, Location, did_you_mean, has_errors, sorted_diagnostics
+from ..yamlsource import YamlSyntaxError, line_of, read_yaml, to_plain
+from .checks import check_pack
+from .model import Pack
+
+
+def load_pack(path: Path, display: str | None = None) -> tuple[Pack | None, list[Diagnostic]]:
+    name = display or str(path)
+    if not path.is_file():
+        return None, [Diagnostic("R000", "rule pack not found", Location(name))]
+    try:
+        root = read_yaml(path, name)
+    except YamlSyntaxError as exc:
+        return None, [exc.diagnostic]
+    if not isinstance(root, dict):
+        return None, [Diagnostic("R001", "a rule pack is a mapping with pack, areas, metrics, targets",
+                                 Location(name, 1))]
+    data = to_plain(root)
+    try:
+        pack = Pack.model_validate(data)
+    except ValidationError as exc:
+        return None, sorted_diagnostics(_schema_errors(exc, root, name))
+    diagnostics = check_pack(pack, lambda *p: Location(name, line_of(root, p)))
+    if has_errors(diagnostics):
+        return None, sorted_diagnostics(diagnostics)
+    return pack, sorted_diagnostics(diagnostics)
+
+
+def _schema_errors(exc: ValidationError, root: Any, name: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for err in exc.errors():
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        # pydantic adds the union member or validator name to the path; keep real keys only
+        path = [p for p in loc if isinstance(p, int) or not str(p)[0].isupper()]
+        field = ".".join(str(p) for p in path)
+        line = line_of(root, path)
+        suggestion = ""
+        if err["type"] == "extra_forbidden" and path:
+            suggestion = did_you_mean(str(path[-1]), _allowed_keys(root, path[:-1]))
+        message = err["msg"]
+        if err["type"] == "missing":
+            message = "is required"
+        elif err["type"] == "extra_forbidden":
+            message = "is not a key of the rule language here"
+        out.append(Diagnostic(_code(err["type"]), message, Location(name, line, field), suggestion=suggestion))
+    return out
+
+
+_CODES = {"missing": "R002", "extra_forbidden": "R003", "enum": "R004", "literal_error": "R004",
+          "string_pattern_mismatch": "R005", "value_error": "R006"}
+
+
+def _code(kind: str) -> str:
+    return _CODES.get(kind, "R007")
+
+
+def _allowed_keys(root: Any, parent: list[int | str]) -> list[str]:
+    """The keys the schema allows beside a misspelt one, found from the model of its parent."""
+    from .model import Area, Measure, Metric, PackInfo, Part, Rate, Ratio, Target
+
+    top = {"pack": PackInfo, "areas": Area, "metrics": Metric, "targets": Target}
+    model: Any = Pack
+    for key in parent:
+        if isinstance(key, int):
+            continue
+        if model is Pack:
+            model = top.get(str(key))
+        elif key == "measure":
+            model = Measure
+        elif key == "ratio":
+            model = Ratio
+        elif key == "rate":
+            model = Rate
+        elif key == "all_of":
+            model = Part
+        if model is None:
+            return []
+    return list(model.model_fields)

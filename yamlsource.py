@@ -1,0 +1,66 @@
+"""YAML (and JSON) read with the line of every node, so errors can name ``file:line``."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .diagnostics import Diagnostic, Location
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
+
+
+def read_yaml(path: Path, display: str | None = None) -> Any:
+    """Parse a YAML or JSON file into ruamel's commented nodes (which carry line numbers)."""
+    name = display or str(path)
+    yaml = YAML(typ="rt")
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            return yaml.load(fh)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        raise YamlSyntaxError(
+            Diagnostic("Y001", f"not valid YAML/JSON: {exc.problem or exc.context}", Location(name, line))
+        ) from exc
+    except (YAMLError, UnicodeDecodeError) as exc:
+        raise YamlSyntaxError(Diagnostic("Y001", f"cannot read: {exc}", Location(name, 0))) from exc
+
+
+def to_plain(node: Any) -> Any:
+    """ruamel nodes to plain dicts, lists and scalars."""
+    if isinstance(node, dict):
+        return {str(k): to_plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [to_plain(v) for v in node]
+    if hasattr(node, "value") and type(node).__module__.startswith("ruamel"):
+        return node.value  # pragma: no cover - scalar wrappers are rare with typ="rt"
+    return node
+
+
+def line_of(root: Any, path: Sequence[int | str]) -> int:
+    """The 1-based line of the node at ``path`` (or of its nearest ancestor that has one)."""
+    node = root
+    line = 1
+    for key in path:
+        if isinstance(node, CommentedMap) and key in node:
+            with contextlib.suppress(KeyError, TypeError):
+                line = node.lc.key(key)[0] + 1
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            with contextlib.suppress(KeyError, TypeError):
+                line = node.lc.item(key)[0] + 1
+            node = node[key]
+        else:
+            break
+    return line
