@@ -1,0 +1,110 @@
+"""Compile a rule pack into a durable-rules ruleset (its JSON rule definitions).
+
+Each target (each part, each level of a per-level target) becomes a *rule key* with the
+comparison the plan states. Every key gets rules that, together, match every fact of that key
+exactly once, so a fact is always decided and never by two rules:
+
+- ``cmp`` facts carry an exact comparison as integers ``lhs`` and ``rhs`` (the value and the
+  threshold cross-multiplied over their denominators): ``met`` if ``lhs op rhs``, else ``not_met``.
+- ``bounds`` facts carry the lowest and highest value the data allows (units that did not report
+  counted as failing, then as passing): decided only where both bounds agree.
+- ``insufficient``, ``inconsistent``, ``na`` and ``manual`` facts are decided by their kind;
+  ``all`` facts combine the decisions of the parts of a compound or per-level target.
+
+The rule name is the decision: ``<key>|met``, ``<key>|not_met``, ``*|insufficient_data`` ….
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..rules.model import Op, Pack, Rollup, Threshold
+
+_DURABLE_OP = {Op.GE: "$gte", Op.GT: "$gt", Op.LE: "$lte", Op.LT: "$lt", Op.EQ: "$eq"}
+_NEGATED = {Op.GE: Op.LT, Op.GT: Op.LE, Op.LE: Op.GT, Op.LT: Op.GE, Op.EQ: None}
+
+ALL_UNITS = Threshold(op=Op.GE, value=1, text=">= 100%")  # every unit must pass
+FLAG_SET = Threshold(op=Op.GE, value=1, text="= có")  # a yes/no figure must be yes
+
+
+def key(target: str, part: str = "", level: str = "", unit: bool = False, all_units: bool = False) -> str:
+    k = target + (f"/{part}" if part else "") + (f"@{level}" if level else "")
+    if unit:
+        k += ":unit"
+    if all_units:
+        k += ":all-units"
+    return k
+
+
+def rule_keys(pack: Pack) -> dict[str, Op]:
+    """Every rule key of a pack, with the comparison it decides."""
+    keys: dict[str, Op] = {}
+    for t in pack.targets:
+        if t.manual:
+            continue
+        if t.all_of is not None:
+            for p in t.all_of:
+                keys[key(t.id, p.id)] = p.threshold.op
+                ut = p.unit_threshold or FLAG_SET
+                keys[key(t.id, p.id, unit=True)] = (ut if p.rollup is Rollup.SHARE_OF_UNITS else p.threshold).op
+                keys[key(t.id, p.id, all_units=True)] = Op.GE
+            continue
+        thresholds: dict[str, Op] = {}
+        if t.thresholds_by_level is not None:
+            thresholds = {lv.value: th.op for lv, th in t.thresholds_by_level.items()}
+        elif t.threshold is not None:
+            thresholds = {"": t.threshold.op}
+        else:  # increase over a baseline: the value must rise above it
+            thresholds = {"": Op.GT}
+        for level, op in thresholds.items():
+            keys[key(t.id, level=level)] = op
+            if t.rollup is Rollup.SHARE_OF_UNITS:
+                keys[key(t.id, level=level, unit=True)] = (t.unit_threshold or FLAG_SET).op
+            else:
+                keys[key(t.id, level=level, unit=True)] = op
+            keys[key(t.id, level=level, all_units=True)] = Op.GE
+    return keys
+
+
+def compile_rules(keys: dict[str, Op]) -> dict[str, Any]:
+    """The ruleset definition for durable-rules' ``create_ruleset``."""
+    rules: dict[str, Any] = {}
+    for k, op in sorted(keys.items()):
+        yes = _DURABLE_OP[op]
+        neg = _NEGATED[op]
+        no = _DURABLE_OP[neg] if neg is not None else "$neq"
+        on = [{"key": k}]
+        rules[f"{k}|met"] = _when(*on, {"k": "cmp"}, {yes: {"lhs": {"$m": "rhs"}}})
+        rules[f"{k}|not_met"] = _when(*on, {"k": "cmp"}, {no: {"lhs": {"$m": "rhs"}}})
+        lo_yes, lo_no = {yes: {"lo_l": {"$m": "lo_r"}}}, {no: {"lo_l": {"$m": "lo_r"}}}
+        hi_yes, hi_no = {yes: {"hi_l": {"$m": "hi_r"}}}, {no: {"hi_l": {"$m": "hi_r"}}}
+        b = {"k": "bounds"}
+        rules[f"{k}|bounds-met"] = _when(*on, b, lo_yes, hi_yes)
+        rules[f"{k}|bounds-not_met"] = _when(*on, b, lo_no, hi_no)
+        for name, (lo, hi) in {"a": (lo_yes, hi_no), "b": (lo_no, hi_yes)}.items():
+            rules[f"{k}|bounds-inconsistent_data-{name}"] = _when(*on, b, lo, hi, {"$gt": {"n_inc": 0}})
+            rules[f"{k}|bounds-insufficient_data-{name}"] = _when(*on, b, lo, hi, {"n_inc": 0})
+    for kind, status in (("insufficient", "insufficient_data"), ("inconsistent", "inconsistent_data"),
+                         ("na", "not_applicable"), ("manual", "manual")):
+        rules[f"*|{status}"] = _when({"k": kind})
+    rules["*|all-not_met"] = _when({"k": "all"}, {"$gt": {"n_nm": 0}})
+    rules["*|all-inconsistent_data"] = _when({"k": "all"}, {"n_nm": 0}, {"$gt": {"n_inc": 0}})
+    rules["*|all-insufficient_data"] = _when({"k": "all"}, {"n_nm": 0}, {"n_inc": 0}, {"$gt": {"n_ins": 0}})
+    rules["*|all-met"] = _when({"k": "all"}, {"n_nm": 0}, {"n_inc": 0}, {"n_ins": 0})
+    return rules
+
+
+def _when(*conditions: dict[str, Any]) -> dict[str, Any]:
+    return {"all": [{"m": {"$and": list(conditions)} if len(conditions) > 1 else conditions[0]}]}
+
+
+def status_of(rule_name: str) -> str:
+    """The status a rule name decides: ``ATTT-03|bounds-not_met`` → ``not_met``."""
+    decision = rule_name.rsplit("|", 1)[1]
+    for prefix in ("bounds-", "all-"):
+        if decision.startswith(prefix):
+            decision = decision[len(prefix):]
+    for suffix in ("-a", "-b"):
+        if decision.endswith(suffix):
+            decision = decision[: -len(suffix)]
+    return decision

@@ -1,0 +1,133 @@
+"""The verdict model: one target (or one part of it) at one scope for one period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+
+from ..rules.model import Op
+
+
+class Status(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    INSUFFICIENT_DATA = "insufficient_data"
+    NOT_APPLICABLE = "not_applicable"
+    MANUAL = "manual"
+    INCONSISTENT_DATA = "inconsistent_data"
+    WAIVED = "waived"
+
+    @property
+    def label_vi(self) -> str:
+        return _LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS[self][1]
+
+    def label(self, lang: str) -> str:
+        return self.label_vi if lang == "vi" else self.label_en
+
+    @property
+    def severity(self) -> int:
+        """The order ``--fail-on`` uses: a status fails a run if it is at or above the one named."""
+        return SEVERITY.index(self)
+
+
+_LABELS: dict[Status, tuple[str, str]] = {
+    Status.MET: ("ĐẠT", "met"),
+    Status.NOT_MET: ("KHÔNG ĐẠT", "not met"),
+    Status.INSUFFICIENT_DATA: ("THIẾU SỐ LIỆU", "insufficient data"),
+    Status.NOT_APPLICABLE: ("KHÔNG ÁP DỤNG", "not applicable"),
+    Status.MANUAL: ("CẦN ĐÁNH GIÁ", "manual"),
+    Status.INCONSISTENT_DATA: ("SỐ LIỆU MÂU THUẪN", "inconsistent data"),
+    Status.WAIVED: ("MIỄN TRỪ", "waived"),
+}
+
+# Least to most severe.
+SEVERITY: list[Status] = [
+    Status.MET,
+    Status.NOT_APPLICABLE,
+    Status.WAIVED,
+    Status.MANUAL,
+    Status.INSUFFICIENT_DATA,
+    Status.NOT_MET,
+    Status.INCONSISTENT_DATA,
+]
+
+
+class ScopeKind(StrEnum):
+    PROVINCE = "province"
+    LEVEL = "level"
+    UNIT = "unit"
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: ScopeKind
+    id: str  # the province's unit id, a level name, or a unit id
+    name_vi: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class FactRef:
+    """A submitted value a verdict used, with its source."""
+
+    unit: str
+    metric: str
+    period: str
+    value: Fraction
+    raw: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What it would take to pass, in the plan's own units."""
+
+    amount: Fraction
+    direction: str  # "more" or "fewer"
+    unit_vi: str
+    unit_en: str
+    what_vi: str  # what must change: a metric's name, or "đơn vị đạt"
+    what_en: str
+
+
+@dataclass
+class Verdict:
+    target: str
+    part: str  # "" for the target itself; a part id or a level for its components
+    title_vi: str
+    title_en: str
+    area: str
+    clause: str
+    period: str
+    scope: Scope
+    status: Status
+    engine_fact: str  # the id of the durable-rules fact that decided it
+    measure: str  # ratio | flag | value | rate | compound | per_level | manual
+    value: Fraction | None = None
+    op: Op | None = None
+    threshold: Fraction | None = None
+    threshold_text: str = ""
+    per: int = 1  # 100 for "per 100 inhabitants"
+    percent: bool = True  # the value reads as a percentage
+    numerator: Fraction | None = None
+    denominator: Fraction | None = None
+    baseline: Fraction | None = None
+    bounds: tuple[Fraction, Fraction] | None = None
+    gap: Gap | None = None
+    contributing: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    facts: list[FactRef] = field(default_factory=list)
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # why: (Vietnamese, English)
+    parts: list[Verdict] = field(default_factory=list)
+
+    @property
+    def margin(self) -> Fraction | None:
+        if self.value is None or self.threshold is None:
+            return None
+        return self.value - self.threshold
