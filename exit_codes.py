@@ -15,3 +15,19 @@ class ExitCode(IntEnum):
     OK = 0
     FAILED = 1
     INVALID = 2
+
+
+def audit_exit(statuses: list[str], fail_on: str, invalid_input: bool) -> ExitCode:
+    """The exit code of a run that produced verdicts.
+
+    ``fail_on`` is a status name or ``never``; a run fails if any verdict's status is at or above
+    it in the severity order of ``engine.verdicts.SEVERITY``. Invalid input wins over both.
+    """
+    if invalid_input:
+        return ExitCode.INVALID
+    if fail_on == "never":
+        return ExitCode.OK
+    from .engine.verdicts import Status
+
+    bar = Status(fail_on).severity
+    return ExitCode.FAILED if any(Status(s).severity >= bar for s in statuses) else ExitCode.OK

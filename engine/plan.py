@@ -194,6 +194,7 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
     if spec.per_level():
         top = _combine(verdict(province), level_nodes)
         top.verdict.measure = "per_level"
+        top.verdict.threshold_text = " / ".join(th.text for th in spec.thresholds.values())
     else:
         level_key, th = spec.threshold(None)
         top = scope_node(province, spec.levels, level_key, th)

@@ -1,0 +1,119 @@
+"""The audit as one call: load the rule pack, the registry and the facts, evaluate, and return
+everything a renderer needs. ``cli.py`` calls this and renders; it computes nothing itself."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
+from .engine.evaluate import Evaluation, evaluate
+from .engine.verdicts import ScopeKind, Status, Verdict
+from .facts import DEFAULT_FACTS, DEFAULT_REGISTRY
+from .facts.load import FactLoad, load_facts
+from .facts.model import PERIOD_RE, Registry
+from .facts.registry import find_unit, load_registry
+from .rules import DEFAULT_PACK
+from .rules.loader import load_pack
+from .rules.model import Pack
+
+
+class InputError(Exception):
+    """The audit cannot run: the rule pack, the registry or an option is wrong."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class AuditResult:
+    pack: Pack
+    registry: Registry
+    period: str
+    evaluation: Evaluation
+    load: FactLoad
+    pack_path: str
+    fact_paths: list[str]
+    seconds: float
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        return self.evaluation.verdicts
+
+    @property
+    def invalid_input(self) -> bool:
+        return has_errors(self.diagnostics)
+
+    def select(self, scope: str = "province", unit: str | None = None) -> list[Verdict]:
+        """The verdicts a view shows: one per target at the province, each level, or each unit."""
+        out = []
+        for v in self.verdicts:
+            if unit is not None:
+                if v.scope.kind is ScopeKind.UNIT and v.scope.id == unit and not v.part:
+                    out.append(v)
+                continue
+            if v.scope.kind.value == scope and not v.part:
+                out.append(v)
+        order = {t.id: i for i, t in enumerate(self.pack.targets)}
+        return sorted(out, key=lambda v: order[v.target])
+
+    def counts(self, verdicts: Sequence[Verdict]) -> dict[Status, int]:
+        out = {s: 0 for s in Status}
+        for v in verdicts:
+            out[v.status] += 1
+        return out
+
+
+def load_rule_pack(path: Path | None) -> tuple[Pack, list[Diagnostic]]:
+    pack_path = path or DEFAULT_PACK
+    pack, diags = load_pack(pack_path, str(path) if path else _short(pack_path))
+    if pack is None:
+        raise InputError(diags)
+    return pack, diags
+
+
+def load_unit_registry(path: Path | None) -> Registry:
+    registry, diags = load_registry(path or DEFAULT_REGISTRY)
+    if has_errors(diags):
+        raise InputError(diags)
+    return registry
+
+
+def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), registry_path: Path | None = None,
+              period: str | None = None, unit: str | None = None) -> AuditResult:
+    started = time.perf_counter()
+    pack, pack_diags = load_rule_pack(pack_path)
+    registry = load_unit_registry(registry_path)
+    if period is not None and not PERIOD_RE.match(period):
+        raise InputError([Diagnostic("O001", f"not a period: {period!r} (expected 2022, 2022-Q3 or 2022-07)",
+                                     Location("--period"))])
+    focus = None
+    if unit is not None:
+        found = find_unit(registry, unit)
+        if found is None:
+            from .diagnostics import did_you_mean
+
+            raise InputError([Diagnostic("O002", f"unknown unit {unit!r}", Location("--unit"),
+                                         suggestion=did_you_mean(unit, registry.ids()))])
+        focus = found.id
+    paths = list(fact_paths) or [DEFAULT_FACTS]
+    load = load_facts(paths, pack, registry)
+    evaluation = evaluate(pack, load.facts, registry, period=period, focus_unit=focus)
+    return AuditResult(pack=pack, registry=registry, period=period or pack.pack.period, evaluation=evaluation,
+                       load=load, pack_path=str(pack_path) if pack_path else _short(DEFAULT_PACK),
+                       fact_paths=[str(p) if fact_paths else _short(p) for p in paths],
+                       seconds=time.perf_counter() - started,
+                       diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics]))
+
+
+def _short(path: Path) -> str:
+    """A bundled file named from the package root (rules/packs/…), not from site-packages."""
+    root = Path(__file__).parent
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)

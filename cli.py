@@ -1,0 +1,274 @@
+"""The ``plancheck`` command line. Thin: parse options, call one function, render.
+
+Exit codes are defined in ``exit_codes.py``: 0 OK, 1 a verdict at or above ``--fail-on``,
+2 invalid input or usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+STATUSES = ["met", "not_applicable", "waived", "manual", "insufficient_data", "not_met", "inconsistent_data"]
+
+_pack_option = click.option("--pack", "pack_path", type=click.Path(path_type=Path),
+                            help="Rule pack (YAML). Default: the bundled Đắk Nông 2022 pack.")
+_registry_option = click.option("--registry", "registry_path", type=click.Path(path_type=Path),
+                                help="Unit registry (YAML). Default: the bundled Đắk Nông registry.")
+_lang_option = click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+                            help="Language of labels and titles.")
+_facts_option = click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
+                             help="Submission files or folders (YAML, JSON, CSV). Repeatable. "
+                                  "Default: the bundled 2022 sample submissions.")
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = 140  # piped to a file or a pager: wide enough for the verdict table
+    return console
+
+
+def _fail_input(diagnostics: list[Any]) -> None:
+    from .render.diagnostics import render_diagnostics
+
+    render_diagnostics(diagnostics, _console(stderr=True))
+    sys.exit(ExitCode.INVALID)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plancheck")
+def main() -> None:
+    """Check a plan's numeric targets against the figures reporting units submit.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 invalid input or usage.
+    """
+
+
+@main.command()
+@_pack_option
+@_facts_option
+@_registry_option
+@click.option("--period", help="Period to audit (2022, 2022-Q3, 2022-07). Default: the pack's period.")
+@click.option("--scope", type=click.Choice(["province", "level", "unit"]), default="province", show_default=True,
+              help="One verdict per target for the province, per level, or per unit.")
+@click.option("--unit", help="Only this unit's verdicts (id or Vietnamese name); targets of other levels show "
+                             "as not applicable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown"]), default="table",
+              show_default=True)
+@_lang_option
+@click.option("--fail-on", type=click.Choice([*STATUSES, "never"]), default="never", show_default=True,
+              help="Exit 1 if any verdict is at or above this status (order: " + " < ".join(STATUSES) + ").")
+def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None, period: str | None,
+          scope: str, unit: str | None, fmt: str, lang: str, fail_on: str) -> None:
+    """Audit the submitted figures against every target of the rule pack."""
+    from .audit import InputError, run_audit
+    from .exit_codes import audit_exit
+
+    try:
+        result = run_audit(pack_path, fact_paths, registry_path, period, unit)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    verdicts = result.select(scope, unit=_unit_id(result, unit))
+    shown_scope = "unit" if unit else scope
+    if fmt == "json":
+        from .render.json_out import render_json
+
+        click.echo(render_json(result, verdicts, shown_scope))
+    elif fmt == "csv":
+        from .render.flat import render_csv
+
+        click.echo(render_csv(verdicts, lang), nl=False)
+    elif fmt == "markdown":
+        from .render.flat import render_markdown
+
+        click.echo(render_markdown(result, verdicts, lang), nl=False)
+    else:
+        from .render.table import render_table
+
+        render_table(result, verdicts, lang, _console())
+    if result.diagnostics and fmt != "json":
+        from .render.diagnostics import render_diagnostics
+
+        render_diagnostics(result.diagnostics, _console(stderr=True))
+    sys.exit(audit_exit([v.status.value for v in verdicts], fail_on, result.invalid_input))
+
+
+def _unit_id(result: Any, unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    from .facts.registry import find_unit
+
+    found = find_unit(result.registry, unit)
+    return found.id if found is not None else unit
+
+
+@main.command()
+@click.argument("target_id")
+@_pack_option
+@_facts_option
+@_registry_option
+@click.option("--period", help="Period to audit. Default: the pack's period.")
+@click.option("--scope", type=click.Choice(["province", "level", "unit"]), default="province", show_default=True)
+@click.option("--unit", help="Explain the verdict of this unit.")
+@click.option("--level", help="With --scope level: which level (department, district, commune).")
+@_lang_option
+def explain(target_id: str, pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None,
+            period: str | None, scope: str, unit: str | None, level: str | None, lang: str) -> None:
+    """Why a target's verdict is what it is: the numbers, the threshold, the gap, the units."""
+    from .audit import InputError, run_audit
+    from .diagnostics import Diagnostic, Location, did_you_mean
+    from .render.explain import render_explain
+
+    try:
+        result = run_audit(pack_path, fact_paths, registry_path, period, unit)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    ids = [t.id for t in result.pack.targets]
+    wanted = target_id.upper()
+    if wanted not in ids:
+        _fail_input([Diagnostic("O003", f"unknown target {target_id!r}", Location("TARGET_ID"),
+                                suggestion=did_you_mean(wanted, ids))])
+        return
+    target = result.pack.target(wanted)
+    candidates = [v for v in result.select("unit" if unit else scope, unit=_unit_id(result, unit))
+                  if v.target == wanted and (level is None or v.scope.id == level)]
+    if not candidates:
+        _fail_input([Diagnostic("O004", f"target {wanted} has no verdict at that scope", Location("--scope"))])
+        return
+    console = _console()
+    for v in candidates:
+        render_explain(result, target, v, lang, console)
+        console.print()
+    sys.exit(ExitCode.INVALID if result.invalid_input else ExitCode.OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_pack_option
+@_registry_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def validate(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Path | None, fmt: str,
+             strict: bool) -> None:
+    """Check submission files: every error, with file, row or line, and field."""
+    import json
+
+    from .audit import InputError, load_rule_pack, load_unit_registry
+    from .diagnostics import has_errors
+    from .facts import DEFAULT_FACTS
+    from .facts.load import load_facts
+
+    try:
+        pack, _ = load_rule_pack(pack_path)
+        registry = load_unit_registry(registry_path)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    load = load_facts(list(paths) or [DEFAULT_FACTS], pack, registry)
+    if fmt == "json":
+        click.echo(json.dumps({"schema": "plancheck.validate/1", "files": load.files,
+                               "submissions": load.submissions, "values_accepted": load.accepted_values,
+                               "values_rejected": load.rejected_values,
+                               "diagnostics": [d.as_dict() for d in load.diagnostics]}, ensure_ascii=False, indent=2))
+    else:
+        from .render.diagnostics import render_diagnostics
+
+        console = _console()
+        render_diagnostics(load.diagnostics, console)
+        console.print(f"{len(load.files)} file(s), {load.submissions} submission(s), "
+                      f"{load.accepted_values} value(s) accepted, {load.rejected_values} rejected")
+    if has_errors(load.diagnostics):
+        sys.exit(ExitCode.INVALID)
+    sys.exit(ExitCode.FAILED if strict and load.diagnostics else ExitCode.OK)
+
+
+@main.group()
+def rules() -> None:
+    """List, show and check rule packs."""
+
+
+@rules.command("list")
+@_pack_option
+@_lang_option
+def rules_list(pack_path: Path | None, lang: str) -> None:
+    """Every target of the pack: id, area, shape, title."""
+    from rich.table import Table
+
+    from .audit import InputError, load_rule_pack
+
+    try:
+        pack, _ = load_rule_pack(pack_path)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    table = Table(title=f"{pack.pack.id}: {len(pack.targets)} {'mục tiêu' if lang == 'vi' else 'targets'}")
+    for col in ("ID", "Area" if lang == "en" else "Lĩnh vực", "Shape" if lang == "en" else "Dạng",
+                "Target" if lang == "en" else "Mục tiêu"):
+        table.add_column(col)
+    for t in pack.targets:
+        table.add_row(t.id, t.area, t.shape, t.title_en if lang == "en" and t.title_en else t.title_vi)
+    _console().print(table)
+
+
+@rules.command("show")
+@click.argument("target_id")
+@_pack_option
+def rules_show(target_id: str, pack_path: Path | None) -> None:
+    """One target as the pack states it (YAML)."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    from .audit import InputError, load_rule_pack
+    from .diagnostics import Diagnostic, Location, did_you_mean
+
+    try:
+        pack, _ = load_rule_pack(pack_path)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    ids = [t.id for t in pack.targets]
+    if target_id.upper() not in ids:
+        _fail_input([Diagnostic("O003", f"unknown target {target_id!r}", Location("TARGET_ID"),
+                                suggestion=did_you_mean(target_id.upper(), ids))])
+        return
+    data = pack.target(target_id.upper()).model_dump(mode="json", exclude_defaults=True)
+    buf = io.StringIO()
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.dump(data, buf)
+    click.echo(buf.getvalue(), nl=False)
+
+
+@rules.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def rules_check(paths: tuple[Path, ...]) -> None:
+    """Check rule packs: every error as file:line: code: message, sorted."""
+    from .diagnostics import has_errors
+    from .render.diagnostics import render_diagnostics
+    from .rules import DEFAULT_PACK
+    from .rules.loader import load_pack
+
+    failed = False
+    console = _console()
+    for path in paths or (DEFAULT_PACK,):
+        pack, diags = load_pack(path)
+        render_diagnostics(diags, console)
+        if pack is not None and not has_errors(diags):
+            console.print(f"{path}: OK, {len(pack.targets)} targets, {len(pack.metrics)} metrics")
+        failed = failed or has_errors(diags) or pack is None
+    sys.exit(ExitCode.INVALID if failed else ExitCode.OK)

@@ -1,0 +1,65 @@
+"""The audit as flat rows: CSV (one row per verdict, safe to open in a spreadsheet) and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from ..audit import AuditResult
+from ..engine.verdicts import Verdict
+from . import format as fmt
+from .json_out import exact
+
+_COLUMNS = ["target", "scope_kind", "scope_id", "scope_name", "status", "status_label", "value", "value_exact",
+            "threshold", "gap", "missing", "area", "clause", "title"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(cell: str) -> str:
+    """A cell that a spreadsheet would read as a formula is quoted with a leading apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def rows(verdicts: Sequence[Verdict], lang: str) -> list[list[str]]:
+    out = []
+    for v in verdicts:
+        out.append([v.target, v.scope.kind.value, v.scope.id, fmt.scope_name(v, lang), v.status.value,
+                    v.status.label(lang), fmt.value_text(v, lang), exact(v.value) or "", fmt.threshold_text(v, lang),
+                    fmt.gap_text(v.gap, lang), " ".join(v.missing), v.area, v.clause, fmt.title(v, lang)])
+    return out
+
+
+def render_csv(verdicts: Sequence[Verdict], lang: str) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(_COLUMNS)
+    for row in rows(verdicts, lang):
+        writer.writerow([_safe(c) for c in row])
+    return buf.getvalue()
+
+
+def _md(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: AuditResult, verdicts: Sequence[Verdict], lang: str) -> str:
+    vi = lang == "vi"
+    head = (["Mã", "Mục tiêu", "Phạm vi", "Kết quả", "Giá trị", "Ngưỡng", "Khoảng cách", "Căn cứ"] if vi else
+            ["ID", "Target", "Scope", "Verdict", "Value", "Threshold", "Gap", "Clause"])
+    lines = [f"# {result.pack.pack.title_vi if vi else (result.pack.pack.title_en or result.pack.pack.title_vi)}",
+             "", f"{result.pack.pack.source} · {'kỳ' if vi else 'period'} {result.period}", ""]
+    for area in result.pack.areas:
+        rows_ = [v for v in verdicts if v.area == area.id]
+        if not rows_:
+            continue
+        lines += [f"## {area.name_vi if vi else (area.name_en or area.name_vi)}", "",
+                  "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for v in rows_:
+            cells = [v.target, fmt.title(v, lang), fmt.scope_name(v, lang), f"**{v.status.label(lang)}**",
+                     fmt.value_text(v, lang), fmt.threshold_text(v, lang), fmt.gap_text(v.gap, lang), v.clause]
+            lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        lines.append("")
+    counts = result.counts(verdicts)
+    lines.append(", ".join(f"{n} {s.label(lang)}" for s, n in counts.items() if n))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,98 @@
+"""How values, thresholds and gaps read, in Vietnamese or English. Rounding is for display only,
+and never makes a value look equal to a threshold it missed: 69,99% shows as 69,99%, not 70,0%."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..engine.verdicts import Gap, Verdict
+from ..facts.numbers import format_en, format_vi
+
+_UNITS_WORD = {"vi": "đơn vị", "en": "units"}
+
+
+def number(value: Fraction, lang: str, decimals: int = 0) -> str:
+    return format_vi(value, decimals) if lang == "vi" else format_en(value, decimals)
+
+
+def _scaled(v: Verdict, value: Fraction) -> Fraction:
+    if v.percent:
+        return value * 100
+    return value * v.per
+
+
+def _decimals(v: Verdict, value: Fraction) -> int:
+    """One decimal, or as many as it takes (up to 6) to tell the value from its threshold."""
+    if v.threshold is None or value == v.threshold:
+        return 1
+    a, b = _scaled(v, value), _scaled(v, v.threshold)
+    for d in range(1, 7):
+        if round(a, d) != round(b, d):
+            return d
+    return 6
+
+
+def value_text(v: Verdict, lang: str) -> str:
+    if v.measure == "units" and v.denominator:
+        met = int(v.numerator or 0)
+        total = int(v.denominator)
+        if v.bounds is not None:
+            lo, hi = v.bounds
+            return f"{met}/{total} {_UNITS_WORD[lang]} ({_pct(lo, lang)}–{_pct(hi, lang)})"
+        return f"{met}/{total} {_UNITS_WORD[lang]} ({_pct(Fraction(met, total), lang)})"
+    if v.value is None:
+        return "—"
+    d = _decimals(v, v.value)
+    text = number(_scaled(v, v.value), lang, d)
+    if v.percent:
+        return text + "%"
+    if v.per != 1:
+        return f"{text}/{v.per}"
+    if v.measure == "rate":
+        return text + ("/tuần" if lang == "vi" else "/week")
+    return text
+
+
+def _pct(value: Fraction, lang: str) -> str:
+    return number(value * 100, lang, 1) + "%"
+
+
+def threshold_text(v: Verdict, lang: str) -> str:
+    if v.baseline is not None and v.threshold_text.startswith(">") and v.measure not in ("units",):
+        base = value_text_of(v, v.baseline, lang)
+        return f"> {base} ({v.threshold_text[2:]})"
+    return v.threshold_text
+
+
+def value_text_of(v: Verdict, value: Fraction, lang: str) -> str:
+    text = number(_scaled(v, value), lang, 1)
+    return text + "%" if v.percent else text
+
+
+def gap_text(g: Gap | None, lang: str) -> str:
+    if g is None:
+        return ""
+    decimals = 0 if g.amount.denominator == 1 else 1
+    amount = number(g.amount, lang, decimals)
+    if lang == "vi":
+        verb = "cần thêm" if g.direction == "more" else "cần giảm"
+        return f"{verb} {amount} {g.unit_vi}".strip()
+    verb = "more" if g.direction == "more" else "fewer"
+    return f"{amount} {verb} {g.unit_en}".strip()
+
+
+def gap_sentence(g: Gap | None, lang: str) -> str:
+    """'12 more information systems must be classified' style, from the metric's name."""
+    if g is None:
+        return ""
+    if lang == "vi":
+        return f"{gap_text(g, lang)} ({g.what_vi})"
+    return f"{gap_text(g, lang)} ({g.what_en})"
+
+
+def title(v: Verdict, lang: str) -> str:
+    return v.title_en if lang == "en" and v.title_en else v.title_vi
+
+
+def scope_name(v: Verdict, lang: str) -> str:
+    return v.scope.name_en if lang == "en" else v.scope.name_vi

@@ -1,0 +1,85 @@
+"""The audit as rich tables on the terminal: one per area, statuses coloured, and a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..audit import AuditResult
+from ..engine.verdicts import Status, Verdict
+from . import format as fmt
+
+STYLES: dict[Status, str] = {
+    Status.MET: "bold green",
+    Status.NOT_MET: "bold red",
+    Status.INSUFFICIENT_DATA: "bold yellow",
+    Status.NOT_APPLICABLE: "dim",
+    Status.MANUAL: "bold cyan",
+    Status.INCONSISTENT_DATA: "bold magenta",
+    Status.WAIVED: "bold blue",
+}
+
+_HEAD = {
+    "vi": ("Mã", "Mục tiêu (căn cứ)", "Phạm vi", "Kết quả", "Giá trị", "Ngưỡng", "Khoảng cách"),
+    "en": ("ID", "Target (clause)", "Scope", "Verdict", "Value", "Threshold", "Gap"),
+}
+
+
+def status_text(status: Status, lang: str) -> Text:
+    return Text(status.label(lang), style=STYLES[status])
+
+
+def render_table(result: AuditResult, verdicts: Sequence[Verdict], lang: str, console: Console) -> None:
+    head = _HEAD[lang]
+    show_scope = any(v.scope.kind.value != "province" for v in verdicts)
+    title = result.pack.pack.title_en if lang == "en" and result.pack.pack.title_en else result.pack.pack.title_vi
+    console.print(Text(title, style="bold"))
+    console.print(Text(f"{result.pack.pack.source} · {'kỳ' if lang == 'vi' else 'period'} {result.period}",
+                       style="dim"))
+    for area in result.pack.areas:
+        rows = [v for v in verdicts if v.area == area.id]
+        if not rows:
+            continue
+        table = Table(title=area.name_en if lang == "en" and area.name_en else area.name_vi,
+                      title_justify="left", title_style="bold underline", expand=True, show_lines=False)
+        table.add_column(head[0], no_wrap=True)
+        table.add_column(head[1], ratio=4, min_width=30)
+        if show_scope:
+            table.add_column(head[2], ratio=1, min_width=12)
+        table.add_column(head[3], no_wrap=True)
+        table.add_column(head[4], justify="right", no_wrap=True)
+        table.add_column(head[5], justify="right", no_wrap=True)
+        table.add_column(head[6], ratio=1, min_width=12)
+        for v in rows:
+            cell = Text(fmt.title(v, lang))
+            cell.append("\n" + v.clause, style="dim")
+            cells: list[str | Text] = [v.target, cell]
+            if show_scope:
+                cells.append(fmt.scope_name(v, lang))
+            cells += [status_text(v.status, lang), fmt.value_text(v, lang), fmt.threshold_text(v, lang),
+                      fmt.gap_text(v.gap, lang)]
+            table.add_row(*cells)
+        console.print(table)
+    console.print(summary_line(result, verdicts, lang))
+
+
+def summary_line(result: AuditResult, verdicts: Sequence[Verdict], lang: str) -> Text:
+    counts = result.counts(verdicts)
+    text = Text()
+    text.append(f"{len(verdicts)} {'kết luận' if lang == 'vi' else 'verdicts'}: ", style="bold")
+    parts = [(f"{n} {s.label(lang)}", STYLES[s]) for s, n in counts.items() if n]
+    for i, (label, style) in enumerate(parts):
+        if i:
+            text.append(", ")
+        text.append(label, style=style)
+    load = result.load
+    facts_word = "số liệu từ" if lang == "vi" else "values from"
+    files_word = "tệp" if lang == "vi" else "files"
+    text.append(f" · {load.accepted_values} {facts_word} {len(load.files)} {files_word}")
+    if load.rejected_values:
+        text.append(f", {load.rejected_values} {'bị từ chối' if lang == 'vi' else 'rejected'}", style="red")
+    text.append(f" · {result.seconds:.2f} s", style="dim")
+    return text
