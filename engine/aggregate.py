@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..facts.model import FactSet, MetricValue, period_days
+from ..facts.model import FactSet, MetricValue, period_count
 from ..rules.model import Measure, Rollup
 from .verdicts import FactRef
 
@@ -74,9 +74,8 @@ def observe_unit(measure: Measure, unit: str, period: str, facts: FactSet) -> Ob
                                 f"{unit}: the excluded part ({excluded}) exceeds the denominator "
                                 f"({values[r.denominator]})"))
     elif measure.rate is not None:
-        days = period_days(period)
         obs.numerator = values[measure.rate.count]
-        obs.denominator = Fraction(days, 7) if measure.rate.per == "week" else Fraction(days * 12, 365)
+        obs.denominator = Fraction(period_count(period, measure.rate.per))
     else:
         metric = measure.flag if measure.flag is not None else measure.value
         assert metric is not None

@@ -35,6 +35,18 @@ def period_days(period: str) -> int:
     return (end - start).days
 
 
+def period_count(period: str, per: str) -> int:
+    """How many whole weeks or calendar months a period holds: a year has 52 weeks (its 365th
+    day does not make a 53rd week) and 12 months, a quarter 13 weeks and 3 months, a month 4
+    weeks. "At least one a week" over a year therefore asks for 52."""
+    if per == "week":
+        return period_days(period) // 7
+    m = PERIOD_RE.match(period)
+    if not m:
+        raise ValueError(f"not a period: {period!r}")
+    return 3 if m.group(2) else 1 if m.group(3) else 12
+
+
 @dataclass(frozen=True)
 class Unit:
     id: str

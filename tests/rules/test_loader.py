@@ -25,7 +25,7 @@ targets:
 def _load(tmp_path: Path, targets: str) -> list[str]:
     path = tmp_path / "pack.yaml"
     path.write_text(HEAD + dedent(targets), encoding="utf-8")
-    pack, diags = load_pack(path, "pack.yaml")
+    _pack, diags = load_pack(path, "pack.yaml")
     return [str(d) for d in diags]
 
 
