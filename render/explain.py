@@ -93,8 +93,9 @@ def _facts(facts: Sequence[object], lang: str, console: Console, limit: int) -> 
         return
     w = _W[lang]
     table = Table(title=f"{w['facts']} ({len(refs)})", title_justify="left")
-    for col in (w["unit"], w["metric"], w["raw"], w["source"]):
+    for col in (w["unit"], w["metric"], w["raw"]):
         table.add_column(col)
+    table.add_column(w["source"], overflow="fold")
     for f in refs[:limit]:
         table.add_row(f.unit, f"{f.metric} ({f.period})", f.raw, f"{f.file}:{f.line}")
     console.print(table)

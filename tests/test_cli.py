@@ -1,0 +1,129 @@
+"""The command line as a user runs it: exit codes, errors that name file, row and field, outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from plancheck.cli import main
+from plancheck.engine.verdicts import Status
+from plancheck.rules import DEFAULT_PACK
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "render" / "audit.schema.json").read_text("utf-8"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner(env={"COLUMNS": "250"}).invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def submissions(tmp_path: Path) -> Path:
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    (folder / "so-tttt.yaml").write_text(
+        "unit: SO-TTTT\nperiod: '2022'\nsubmitted_by: Văn phòng Sở\nsubmitted_at: 2023-01-10\nvalues:\n"
+        "  info_systems_total: 10\n  info_systems_classified: 7\n", encoding="utf-8")
+    (folder / "province.csv").write_text(
+        "unit,period,metric,value\nTINH,2022,provincial_budget_spending,7.000.000.000.000\n"
+        "TINH,2022,it_spending_local_budget,69.999.999.999\n", encoding="utf-8")
+    return folder
+
+
+def test_help_lists_commands() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for command in ("audit", "explain", "validate", "rules"):
+        assert command in out
+
+
+def test_audit_json_follows_schema_and_has_a_verdict_per_target(submissions: Path) -> None:
+    code, out, _ = run("audit", "--facts", str(submissions), "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    jsonschema.validate(doc, SCHEMA)
+    targets = {v["target"] for v in doc["verdicts"]}
+    assert len(targets) == len(doc["verdicts"]) == doc["summary"]["verdicts"] >= 40
+    assert all(v["clause"] for v in doc["verdicts"])
+    assert {v["status"] for v in doc["verdicts"]} <= {s.value for s in Status}
+    assert doc["ledger"]["posted"] == doc["ledger"]["decided"] == doc["ledger"]["cited"]
+    kp = next(v for v in doc["verdicts"] if v["target"] == "KP-01")
+    assert kp["status"] == "not_met"
+    assert kp["gap"]["amount"]["exact"] == "1"
+    assert kp["facts"][0]["file"].endswith("province.csv") and kp["facts"][0]["line"] in (2, 3)
+
+
+def test_unit_scope_and_english(submissions: Path) -> None:
+    code, out, _ = run("audit", "--facts", str(submissions), "--unit", "SO-TTTT", "--lang", "en", "--format", "csv")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("target,scope_kind,scope_id")
+    attt = next(line for line in lines if line.startswith("ATTT-03,"))
+    assert ",unit,SO-TTTT," in attt and ",met," in attt
+    tt01 = next(line for line in lines if line.startswith("TT-01,"))
+    assert ",not_applicable," in tt01  # weekly news is a district and commune target
+
+
+def test_fail_on(submissions: Path) -> None:
+    assert run("audit", "--facts", str(submissions), "--fail-on", "not_met")[0] == 1
+    assert run("audit", "--facts", str(submissions), "--fail-on", "inconsistent_data")[0] == 0
+
+
+def test_bad_submission_exits_2_and_names_file_row_field(submissions: Path) -> None:
+    (submissions / "communes.csv").write_text(
+        "unit,period,metric,value\nX-CU-JUT-DAK-WIL,2022,villages_total,12\n"
+        "X-CU-JUT-DAK-WIL,2022,villages_mobile_broadbnd,11\n", encoding="utf-8")
+    code, out, err = run("audit", "--facts", str(submissions))
+    assert code == 2
+    assert "communes.csv:3: F002: villages_mobile_broadbnd" in err
+    assert "did you mean `villages_mobile_broadband`?" in err
+    assert "KP-01" in out  # the verdicts from every accepted value are still shown
+    code, _, _ = run("validate", str(submissions))
+    assert code == 2
+
+
+def test_validate_ok_and_json(submissions: Path) -> None:
+    code, out, _ = run("validate", str(submissions), "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["values_accepted"] == 4 and doc["values_rejected"] == 0
+
+
+def test_explain_shows_numbers_units_and_sources(submissions: Path) -> None:
+    code, out, _ = run("explain", "attt-03", "--facts", str(submissions), "--unit", "SO-TTTT")
+    assert code == 0
+    assert "ATTT-03" in out and "ĐẠT" in out and "70,0%" in out
+    assert "so-tttt.yaml:" in out
+
+
+def test_explain_unknown_target_suggests(submissions: Path) -> None:
+    code, _, err = run("explain", "ATTT-3", "--facts", str(submissions))
+    assert code == 2 and "did you mean" in err
+
+
+def test_unknown_unit_is_invalid_usage() -> None:
+    code, _, err = run("audit", "--unit", "SO-TTT")
+    assert code == 2 and "unknown unit" in err
+
+
+def test_bad_option_is_usage_error() -> None:
+    assert run("audit", "--format", "pdf")[0] == 2
+
+
+def test_rules_commands(tmp_path: Path) -> None:
+    code, out, _ = run("rules", "list")
+    assert code == 0 and "ATTT-03" in out
+    code, out, _ = run("rules", "show", "ATTT-03")
+    assert code == 0 and "info_systems_classified" in out and "clause:" in out
+    code, out, _ = run("rules", "check", str(DEFAULT_PACK))
+    assert code == 0 and "OK" in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(DEFAULT_PACK.read_text("utf-8").replace("numerator: info_systems_classified",
+                                                           "numerator: info_systems_clasified"), encoding="utf-8")
+    code, out, _ = run("rules", "check", str(bad))
+    assert code == 2
+    assert f"{bad}:" in out and "R101" in out and "did you mean `info_systems_classified`?" in out
