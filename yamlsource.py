@@ -20,10 +20,18 @@ class YamlSyntaxError(Exception):
         self.diagnostic = diagnostic
 
 
+def read_plain(path: Path, display: str | None = None) -> Any:
+    """Parse a YAML or JSON file into plain data, fast (ruamel's C parser), without lines.
+    Callers parse again with ``read_yaml`` only when they have something to locate."""
+    return _load(YAML(typ="safe"), path, display or str(path))
+
+
 def read_yaml(path: Path, display: str | None = None) -> Any:
     """Parse a YAML or JSON file into ruamel's commented nodes (which carry line numbers)."""
-    name = display or str(path)
-    yaml = YAML(typ="rt")
+    return _load(YAML(typ="rt"), path, display or str(path))
+
+
+def _load(yaml: YAML, path: Path, name: str) -> Any:
     try:
         with path.open(encoding="utf-8-sig") as fh:
             return yaml.load(fh)

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, Location, did_you_mean, has_errors, sorted_diagnostics
-from ..yamlsource import YamlSyntaxError, line_of, read_yaml, to_plain
+from ..yamlsource import YamlSyntaxError, line_of, read_plain, read_yaml, to_plain
 from .checks import check_pack
 from .model import Pack
 
@@ -22,21 +22,28 @@ def load_pack(path: Path, display: str | None = None) -> tuple[Pack | None, list
     if not path.is_file():
         return None, [Diagnostic("R000", "rule pack not found", Location(name))]
     try:
-        root = read_yaml(path, name)
+        data = read_plain(path, name)
+        pack, diagnostics = _load(data, None, name)
+        if diagnostics:  # something to report: parse again, keeping every node's line
+            root = read_yaml(path, name)
+            pack, diagnostics = _load(to_plain(root), root, name)
     except YamlSyntaxError as exc:
         return None, [exc.diagnostic]
-    if not isinstance(root, dict):
-        return None, [Diagnostic("R001", "a rule pack is a mapping with pack, areas, metrics, targets",
-                                 Location(name, 1))]
-    data = to_plain(root)
-    try:
-        pack = Pack.model_validate(data)
-    except ValidationError as exc:
-        return None, sorted_diagnostics(_schema_errors(exc, root, name))
-    diagnostics = check_pack(pack, lambda *p: Location(name, line_of(root, p)))
     if has_errors(diagnostics):
         return None, sorted_diagnostics(diagnostics)
     return pack, sorted_diagnostics(diagnostics)
+
+
+def _load(data: Any, root: Any, name: str) -> tuple[Pack | None, list[Diagnostic]]:
+    """Validate plain data; ``root`` (ruamel nodes) locates errors, or None on the fast path."""
+    if not isinstance(data, dict):
+        return None, [Diagnostic("R001", "a rule pack is a mapping with pack, areas, metrics, targets",
+                                 Location(name, 1))]
+    try:
+        pack = Pack.model_validate(data)
+    except ValidationError as exc:
+        return None, _schema_errors(exc, root, name)
+    return pack, check_pack(pack, lambda *p: Location(name, line_of(root, p) if root is not None else 0))
 
 
 def _schema_errors(exc: ValidationError, root: Any, name: str) -> list[Diagnostic]:
@@ -46,10 +53,10 @@ def _schema_errors(exc: ValidationError, root: Any, name: str) -> list[Diagnosti
         # pydantic adds the union member or validator name to the path; keep real keys only
         path = [p for p in loc if isinstance(p, int) or not str(p)[0].isupper()]
         field = ".".join(str(p) for p in path)
-        line = line_of(root, path)
+        line = line_of(root, path) if root is not None else 0
         suggestion = ""
         if err["type"] == "extra_forbidden" and path:
-            suggestion = did_you_mean(str(path[-1]), _allowed_keys(root, path[:-1]))
+            suggestion = did_you_mean(str(path[-1]), _allowed_keys(path[:-1]))
         message = err["msg"]
         if err["type"] == "missing":
             message = "is required"
@@ -67,7 +74,7 @@ def _code(kind: str) -> str:
     return _CODES.get(kind, "R007")
 
 
-def _allowed_keys(root: Any, parent: list[int | str]) -> list[str]:
+def _allowed_keys(parent: list[int | str]) -> list[str]:
     """The keys the schema allows beside a misspelt one, found from the model of its parent."""
     from .model import Area, Measure, Metric, PackInfo, Part, Rate, Ratio, Target
 
