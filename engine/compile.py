@@ -16,6 +16,7 @@ The rule name is the decision: ``<key>|met``, ``<key>|not_met``, ``*|insufficien
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from ..rules.model import Op, Pack, Rollup, Threshold
@@ -23,8 +24,8 @@ from ..rules.model import Op, Pack, Rollup, Threshold
 _DURABLE_OP = {Op.GE: "$gte", Op.GT: "$gt", Op.LE: "$lte", Op.LT: "$lt", Op.EQ: "$eq"}
 _NEGATED = {Op.GE: Op.LT, Op.GT: Op.LE, Op.LE: Op.GT, Op.LT: Op.GE, Op.EQ: None}
 
-ALL_UNITS = Threshold(op=Op.GE, value=1, text=">= 100%")  # every unit must pass
-FLAG_SET = Threshold(op=Op.GE, value=1, text="= có")  # a yes/no figure must be yes
+ALL_UNITS = Threshold(op=Op.GE, value=Fraction(1), text=">= 100%")  # every unit must pass
+FLAG_SET = Threshold(op=Op.GE, value=Fraction(1), text="= có")  # a yes/no figure must be yes
 
 
 def key(target: str, part: str = "", level: str = "", unit: bool = False, all_units: bool = False) -> str:

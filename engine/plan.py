@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..facts.model import FactSet, Registry, Unit
-from ..rules.model import LEVEL_LABELS, Level, Measure, MetricKind, Pack, Rollup, Target, Threshold
+from ..rules.model import LEVEL_LABELS, Level, Measure, MetricKind, Op, Pack, Rollup, Target, Threshold
 from . import compile as rc
 from .aggregate import Observation, observe_unit, pool
 from .durable import EngineError
@@ -106,7 +106,7 @@ def _plan_target(t: Target, ctx: Context) -> list[Node]:
         elif t.threshold is not None:
             ths = {"": t.threshold}
         else:
-            ths = {"": Threshold(op=rc.Op.GT, value=Fraction(0), text=f"> {t.increase_over}")}
+            ths = {"": Threshold(op=Op.GT, value=Fraction(0), text=f"> {t.increase_over}")}
         spec = _Spec(t, "", t.measure, t.levels, t.rollup, ths, t.unit_threshold, t.increase_over)
         spec_nodes, _top = _plan_spec(spec, ctx)
         nodes += spec_nodes

@@ -32,14 +32,17 @@ def check_pack(pack: Pack, at: Locate) -> list[Diagnostic]:
 
 
 def _unique(pack: Pack, at: Locate) -> Iterator[Diagnostic]:
-    for section, items in (("metrics", pack.metrics), ("areas", pack.areas), ("targets", pack.targets)):
+    sections: list[tuple[str, list[str]]] = [("metrics", [m.id for m in pack.metrics]),
+                                             ("areas", [a.id for a in pack.areas]),
+                                             ("targets", [t.id for t in pack.targets])]
+    for section, ids in sections:
         seen: dict[str, int] = {}
-        for i, item in enumerate(items):
-            if item.id in seen:
-                yield Diagnostic("R100", f"duplicate id `{item.id}` (first at line {at(section, seen[item.id]).line})",
+        for i, item_id in enumerate(ids):
+            if item_id in seen:
+                yield Diagnostic("R100", f"duplicate id `{item_id}` (first at line {at(section, seen[item_id]).line})",
                                  at(section, i, "id"))
             else:
-                seen[item.id] = i
+                seen[item_id] = i
 
 
 def _check_target(pack: Pack, t: Target, i: int, at: Locate) -> list[Diagnostic]:
