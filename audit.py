@@ -50,14 +50,20 @@ class AuditResult:
 
     def select(self, scope: str = "province", unit: str | None = None) -> list[Verdict]:
         """The verdicts a view shows: one per target at the province, each level, or each unit."""
-        out = []
-        for v in self.verdicts:
-            if unit is not None:
-                if v.scope.kind is ScopeKind.UNIT and v.scope.id == unit and not v.part:
-                    out.append(v)
-                continue
-            if v.scope.kind.value == scope and not v.part:
-                out.append(v)
+        mine = [v for v in self.verdicts if not v.part]
+        if unit is None:
+            out = [v for v in mine if v.scope.kind.value == scope]
+        else:
+            out = [v for v in mine if v.scope.kind is ScopeKind.UNIT and v.scope.id == unit]
+            # the province's own unit reports the province-wide figures: for the targets it
+            # reports, its verdicts are the province-scope ones
+            covered = {v.target for v in out}
+            out += [v for v in mine if v.scope.kind is ScopeKind.PROVINCE and v.scope.id == unit
+                    and v.target not in covered]
+            # a compound target is decided for the province; a unit sees the parts it reports
+            covered = {v.target for v in out}
+            out += [v for v in self.verdicts if v.part and v.scope.kind is ScopeKind.UNIT and v.scope.id == unit
+                    and v.target not in covered]
         order = {t.id: i for i, t in enumerate(self.pack.targets)}
         return sorted(out, key=lambda v: order[v.target])
 
