@@ -7,7 +7,8 @@ exactly once, so a fact is always decided and never by two rules:
 - ``cmp`` facts carry an exact comparison as integers ``lhs`` and ``rhs`` (the value and the
   threshold cross-multiplied over their denominators): ``met`` if ``lhs op rhs``, else ``not_met``.
 - ``bounds`` facts carry the lowest and highest value the data allows (units that did not report
-  counted as failing, then as passing): decided only where both bounds agree.
+  counted as failing, then as passing): decided only where every value between them decides
+  the same (for ``=``: met only if both bounds are the threshold, missed if it lies outside).
 - ``insufficient``, ``inconsistent``, ``na`` and ``manual`` facts are decided by their kind;
   ``all`` facts combine the decisions of the parts of a compound or per-level target.
 
@@ -77,14 +78,7 @@ def compile_rules(keys: dict[str, Op]) -> dict[str, Any]:
         on = [{"key": k}]
         rules[f"{k}|met"] = _when(*on, {"k": "cmp"}, {yes: {"lhs": {"$m": "rhs"}}})
         rules[f"{k}|not_met"] = _when(*on, {"k": "cmp"}, {no: {"lhs": {"$m": "rhs"}}})
-        lo_yes, lo_no = {yes: {"lo_l": {"$m": "lo_r"}}}, {no: {"lo_l": {"$m": "lo_r"}}}
-        hi_yes, hi_no = {yes: {"hi_l": {"$m": "hi_r"}}}, {no: {"hi_l": {"$m": "hi_r"}}}
-        b = {"k": "bounds"}
-        rules[f"{k}|bounds-met"] = _when(*on, b, lo_yes, hi_yes)
-        rules[f"{k}|bounds-not_met"] = _when(*on, b, lo_no, hi_no)
-        for name, (lo, hi) in {"a": (lo_yes, hi_no), "b": (lo_no, hi_yes)}.items():
-            rules[f"{k}|bounds-inconsistent_data-{name}"] = _when(*on, b, lo, hi, {"$gt": {"n_inc": 0}})
-            rules[f"{k}|bounds-insufficient_data-{name}"] = _when(*on, b, lo, hi, {"n_inc": 0})
+        rules.update(_bounds_rules(k, op, on))
     for kind, status in (("insufficient", "insufficient_data"), ("inconsistent", "inconsistent_data"),
                          ("na", "not_applicable"), ("manual", "manual")):
         rules[f"*|{status}"] = _when({"k": kind})
@@ -92,6 +86,37 @@ def compile_rules(keys: dict[str, Op]) -> dict[str, Any]:
     rules["*|all-inconsistent_data"] = _when({"k": "all"}, {"n_nm": 0}, {"$gt": {"n_inc": 0}})
     rules["*|all-insufficient_data"] = _when({"k": "all"}, {"n_nm": 0}, {"n_inc": 0}, {"$gt": {"n_ins": 0}})
     rules["*|all-met"] = _when({"k": "all"}, {"n_nm": 0}, {"n_inc": 0}, {"n_ins": 0})
+    return rules
+
+
+def _bounds_rules(k: str, op: Op, on: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rules for a value known only to lie between ``lo`` and ``hi`` (units that did not report
+    counted as failing, then as passing): decided where every value in between decides the same."""
+    b = {"k": "bounds"}
+
+    def lo(o: str) -> dict[str, Any]:
+        return {o: {"lo_l": {"$m": "lo_r"}}}
+
+    def hi(o: str) -> dict[str, Any]:
+        return {o: {"hi_l": {"$m": "hi_r"}}}
+
+    if op is Op.EQ:  # met only if both bounds are the threshold; missed if it lies outside them
+        met = [[lo("$eq"), hi("$eq")]]
+        missed = [[lo("$gt")], [hi("$lt")]]
+        open_ = [[lo("$lt"), hi("$gte")], [lo("$eq"), hi("$gt")]]
+    else:
+        yes, no = _DURABLE_OP[op], _DURABLE_OP[_NEGATED[op] or op]
+        met = [[lo(yes), hi(yes)]]
+        missed = [[lo(no), hi(no)]]
+        open_ = [[lo(yes), hi(no)], [lo(no), hi(yes)]]
+    rules: dict[str, Any] = {}
+    for i, cond in enumerate(met):
+        rules[f"{k}|bounds-met-{i}"] = _when(*on, b, *cond)
+    for i, cond in enumerate(missed):
+        rules[f"{k}|bounds-not_met-{i}"] = _when(*on, b, *cond)
+    for i, cond in enumerate(open_):
+        rules[f"{k}|bounds-inconsistent_data-{i}"] = _when(*on, b, *cond, {"$gt": {"n_inc": 0}})
+        rules[f"{k}|bounds-insufficient_data-{i}"] = _when(*on, b, *cond, {"n_inc": 0})
     return rules
 
 
@@ -105,7 +130,5 @@ def status_of(rule_name: str) -> str:
     for prefix in ("bounds-", "all-"):
         if decision.startswith(prefix):
             decision = decision[len(prefix):]
-    for suffix in ("-a", "-b"):
-        if decision.endswith(suffix):
-            decision = decision[: -len(suffix)]
-    return decision
+    head, _, tail = decision.rpartition("-")
+    return head if head and tail.isdigit() else decision

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..facts.model import FactSet, Registry
-from ..rules.model import Measure, Pack, Target
+from ..rules.model import Measure, Pack, Rollup, Target
 from .compile import compile_rules, rule_keys, status_of
 from .durable import EngineError, Ledger, Session
 from .gap import gap
@@ -46,21 +46,26 @@ def evaluate(pack: Pack, facts: FactSet, registry: Registry, period: str | None 
         ledger = session.ledger
     verdicts = [n.verdict for n in nodes]
     ledger.check_cited([v.engine_fact for v in verdicts])
-    _add_gaps(nodes, pack)
+    _finish(nodes, pack)
     return Evaluation(verdicts, ledger, rounds)
 
 
-def _add_gaps(nodes: list[Node], pack: Pack) -> None:
+def _finish(nodes: list[Node], pack: Pack) -> None:
+    """Gaps for what is not met; and a value computed from only the units that reported is not
+    the scope's value: it is kept apart as ``partial_value``, never shown as the value."""
     targets = {t.id: t for t in pack.targets}
     for n in nodes:
         v = n.verdict
         if v.status is Status.NOT_MET:
-            v.gap = gap(v, _measure(targets[v.target], v.part), pack)
+            measure, rollup = _measure(targets[v.target], v.part)
+            v.gap = gap(v, measure, rollup, pack)
+        elif v.status is Status.INSUFFICIENT_DATA and v.missing and v.value is not None:
+            v.partial_value, v.value = v.value, None
 
 
-def _measure(t: Target, part: str) -> Measure | None:
+def _measure(t: Target, part: str) -> tuple[Measure | None, Rollup]:
     if part and t.all_of is not None:
         for p in t.all_of:
             if p.id == part:
-                return p.measure
-    return t.measure
+                return p.measure, p.rollup
+    return t.measure, t.rollup

@@ -6,17 +6,26 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from ..rules.model import Measure, Op, Pack
-from .verdicts import Gap, Verdict
+from ..rules.model import Measure, Op, Pack, Rollup
+from .verdicts import Gap, ScopeKind, Verdict
 
 
-def gap(v: Verdict, measure: Measure | None, pack: Pack) -> Gap | None:
+def gap(v: Verdict, measure: Measure | None, rollup: Rollup, pack: Pack) -> Gap | None:
     if v.op is None or v.threshold is None:
         return None
     if v.measure == "units":
         return _units_gap(v)
     if measure is None or v.numerator is None or not v.denominator:
         return None
+    if rollup is Rollup.MEAN and v.scope.kind is not ScopeKind.UNIT and measure.ratio is not None:
+        # a mean of the units' ratios: no count of things closes it, the mean must move
+        value = v.numerator / v.denominator
+        amount = (v.threshold - value) if v.op in (Op.GE, Op.GT) else (value - v.threshold)
+        if v.op is Op.EQ:
+            amount = v.threshold - value
+        unit_vi, unit_en = ("điểm phần trăm", "percentage points") if v.percent else ("", "")
+        return _gap(amount * 100 if v.percent else amount, unit_vi, unit_en, "trung bình tỷ lệ các đơn vị",
+                    "mean of the units' ratios")
     if measure.ratio is not None:
         metric = pack.metric(measure.ratio.numerator)
         amount = _needed(v.numerator, v.denominator, v.threshold, v.op, whole=True)
@@ -32,16 +41,21 @@ def gap(v: Verdict, measure: Measure | None, pack: Pack) -> Gap | None:
     assert metric_id is not None
     metric = pack.metric(metric_id)
     value = v.numerator / v.denominator
-    amount = (v.threshold - value) if v.op in (Op.GE, Op.GT) else (value - v.threshold)
+    amount = (v.threshold - value) if v.op in (Op.GE, Op.GT, Op.EQ) else (value - v.threshold)
     if v.percent:
         return _gap(amount * 100, "điểm phần trăm", "percentage points", metric.name_vi, metric.name_en)
     return _gap(amount, metric.unit_vi, metric.unit_en, metric.name_vi, metric.name_en)
 
 
 def _needed(num: Fraction, den: Fraction, th: Fraction, op: Op, whole: bool) -> Fraction:
-    """How much the numerator must move, the denominator fixed, for ``num/den op th`` to hold."""
+    """How much the numerator must move, the denominator fixed, for ``num/den op th`` to hold:
+    positive for more, negative for fewer."""
     bound = th * den
-    if op in (Op.GE, Op.GT, Op.EQ):
+    if op is Op.EQ:
+        if num < bound:
+            return (Fraction(math.ceil(bound)) if whole else bound) - num
+        return (Fraction(math.floor(bound)) if whole else bound) - num
+    if op in (Op.GE, Op.GT):
         target = Fraction(math.ceil(bound)) if whole else bound
         if op is Op.GT and target == bound:
             target = bound + 1 if whole else bound

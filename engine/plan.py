@@ -16,7 +16,6 @@ from ..facts.model import FactSet, Registry, Unit
 from ..rules.model import LEVEL_LABELS, Level, Measure, MetricKind, Op, Pack, Rollup, Target, Threshold
 from . import compile as rc
 from .aggregate import Observation, observe_unit, pool
-from .durable import EngineError
 from .verdicts import Scope, ScopeKind, Status, Verdict
 
 _INT64 = 2**63 - 1
@@ -157,7 +156,8 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
         obs = pool([observe_unit(spec.measure, u.id, ctx.period, ctx.facts) for u in units],
                    spec.rollup, spec.measure)
         base = _baseline(spec, ctx, units)
-        node = _compare(verdict(province), obs, spec, None, rc.key(t.id, spec.part), base)
+        level_key, th = spec.threshold(Level.PROVINCE)
+        node = _compare(verdict(province), obs, spec, th, rc.key(t.id, spec.part, level_key), base)
         return [node], node
 
     unit_nodes: dict[Level, list[Node]] = {}
@@ -186,7 +186,7 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
                         _baseline(spec, ctx, units))
 
     level_nodes: list[Node] = []
-    if len(spec.levels) > 1 or spec.per_level():
+    if not spec.part:  # a part's levels are shown within its target
         for lv in spec.levels:
             level_key, th = spec.threshold(lv)
             level_nodes.append(scope_node(level_scope(lv), [lv], level_key, th))
@@ -227,9 +227,14 @@ def _display(v: Verdict, measure: Measure, pack: Pack) -> None:
 
 
 def _cross(value: Fraction, threshold: Fraction) -> tuple[int, int]:
+    """Two integers that compare as ``value`` and ``threshold`` do: the cross products over their
+    denominators. durable-rules compares 64-bit integers; where the cross products do not fit (a
+    mean of many ratios has a very large denominator), the exact difference's sign and 0 compare
+    the same way."""
     lhs, rhs = value.numerator * threshold.denominator, threshold.numerator * value.denominator
     if max(abs(lhs), abs(rhs)) > _INT64:
-        raise EngineError(f"figures too large for the engine's 64-bit comparison: {value} vs {threshold}")
+        diff = value - threshold
+        return (diff > 0) - (diff < 0), 0
     return lhs, rhs
 
 
@@ -250,12 +255,12 @@ def _compare(v: Verdict, obs: Observation, spec: _Spec, th: Threshold | None, k:
         v.baseline = base.value
         v.threshold = base.value
         v.threshold_text = f"> {spec.baseline}"
-        if not base.complete or base.value is None:
-            v.reasons.append((f"thiếu số liệu kỳ gốc {spec.baseline}", f"no baseline figures for {spec.baseline}"))
-            fact["k"] = "insufficient"
-            return Node(v, build=lambda n: fact, observation=obs)
-    if obs.inconsistent:
+        v.reasons += base.reasons
+    if obs.inconsistent or (base is not None and base.inconsistent):
         fact["k"] = "inconsistent"
+    elif base is not None and (not base.complete or base.value is None):
+        v.reasons.append((f"thiếu số liệu kỳ gốc {spec.baseline}", f"no baseline figures for {spec.baseline}"))
+        fact["k"] = "insufficient"
     elif obs.missing or obs.value is None or v.threshold is None:
         fact["k"] = "insufficient"
     else:
@@ -293,6 +298,11 @@ def _count_units(v: Verdict, deps: list[Node], th: Threshold, k: str) -> Node:
                           f"{len(inc)} số liệu mâu thuẫn",
                           f"{len(met)}/{total} units met, {len(failed)} not met, {len(unknown)} without data, "
                           f"{len(inc)} inconsistent"))
+        if th.op is Op.EQ and lo != hi:
+            exact = th.value * total  # a share of n units is k/n: '=' can hold only for a whole k
+            if exact.denominator != 1 or not len(met) <= exact <= len(met) + len(unknown) + len(inc):
+                lhs, rhs = _cross(lo, th.value)  # whatever the missing units say, it is not equal
+                return {"key": k, "k": "cmp", "lhs": lhs, "rhs": rhs}
         lo_l, lo_r = _cross(lo, th.value)
         hi_l, hi_r = _cross(hi, th.value)
         return {"key": k, "k": "bounds", "lo_l": lo_l, "lo_r": lo_r, "hi_l": hi_l, "hi_r": hi_r, "n_inc": len(inc)}

@@ -119,6 +119,7 @@ class Verdict:
     denominator: Fraction | None = None
     baseline: Fraction | None = None
     bounds: tuple[Fraction, Fraction] | None = None
+    partial_value: Fraction | None = None  # from the units that reported, when some did not
     gap: Gap | None = None
     contributing: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)

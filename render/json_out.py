@@ -55,6 +55,7 @@ def verdict_dict(v: Verdict) -> dict[str, Any]:
         "threshold": None if v.op is None else {"op": v.op.value, "value": _number(v.threshold),
                                                  "text": v.threshold_text},
         "margin": _number(v.margin),
+        "partial_value": _number(v.partial_value),
         "bounds": None if v.bounds is None else [_number(v.bounds[0]), _number(v.bounds[1])],
         "baseline": _number(v.baseline),
         "numerator": _number(v.numerator),

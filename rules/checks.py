@@ -54,6 +54,10 @@ def _check_target(pack: Pack, t: Target, i: int, at: Locate) -> list[Diagnostic]
             out += _check_measure(pack, part, ("targets", i, "all_of", j), at)
         return out
     out += _check_measure(pack, t, ("targets", i), at)
+    if t.increase_over is not None and t.rollup is Rollup.SHARE_OF_UNITS:
+        out.append(Diagnostic("R112", "an increase over a baseline compares a value with its earlier value; "
+                                      "use rollup pooled, mean or every_unit, not share_of_units",
+                              at("targets", i, "rollup")))
     if t.increase_over is not None and t.increase_over == pack.pack.period:
         out.append(Diagnostic("R107", "the baseline period is the audited period itself",
                               at("targets", i, "increase_over")))

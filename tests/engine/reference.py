@@ -141,10 +141,10 @@ def on_scale(measure: Measure, th: Threshold) -> Fraction:
 
 def judge(cur: _Figures, op: str, threshold: Fraction | None, base: _Figures | None = None) -> RefVerdict:
     """Compare a scope's figures with a threshold, or (``base`` given) with its baseline value."""
+    if cur.inconsistent or (base is not None and base.inconsistent):  # a flagged figure is said first
+        return RefVerdict(Status.INCONSISTENT_DATA)
     if base is not None and (base.missing or base.value is None):
         return RefVerdict(Status.INSUFFICIENT_DATA)
-    if cur.inconsistent or (base is not None and base.inconsistent):
-        return RefVerdict(Status.INCONSISTENT_DATA)
     if cur.missing or cur.value is None:
         return RefVerdict(Status.INSUFFICIENT_DATA)
     right = base.value if base is not None else threshold
@@ -228,7 +228,7 @@ def _spec(ctx: _Ctx, out: dict[Key, RefVerdict], target: str, part: str, measure
         return decide(units, th, rollup)
 
     level_verdicts = []
-    if len(levels) > 1 or per_level:
+    if not part:  # every level of a target has its verdict; a part's levels show within its target
         for lv in levels:
             v = scope([lv], threshold_for(lv))
             out[(target, part, "level", lv.value)] = v

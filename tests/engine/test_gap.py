@@ -182,10 +182,6 @@ def test_the_gap_is_exactly_enough(den: int, num: int, op: str, permille: int) -
 
 # -- known problems --------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine bug (engine/gap.py _needed): for op '=' the gap is computed as for '>=', "
-    "max(ceil(th×den) − num, 0); a value above the target ('= 50%' with 6 of 10) gets a gap of 0 'more' "
-    "on a verdict not met, instead of 1 'fewer'."))
 def test_gap_of_eq_above_the_target() -> None:
     v = one({"measure": RATIO, "levels": ["district"], "threshold": "= 50%"},
             [("H1", "info_systems_total", 10), ("H1", "info_systems_classified", 6)])
@@ -193,11 +189,6 @@ def test_gap_of_eq_above_the_target() -> None:
     assert v.gap is not None and (v.gap.amount, v.gap.direction) == (1, "fewer")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine bug (engine/gap.py): under rollup 'mean' the verdict's numerator is the sum of the units' "
-    "ratios and its denominator the number of units, but gap() still treats them as counts of the "
-    "ratio's numerator metric: mean(5/10, 6/10, 2/4, 2/3) = 17/30 vs >= 70% gives '11/15 more "
-    "information systems', a fraction of a system in the plan's units."))
 def test_gap_of_a_mean_is_not_a_fraction_of_a_system() -> None:
     v = one({"measure": RATIO, "levels": ["district"], "rollup": "mean", "threshold": ">= 70%"},
             [("H1", "info_systems_total", 10), ("H1", "info_systems_classified", 5),
