@@ -82,9 +82,10 @@ def _read_unsigned(s: str, text: str) -> Fraction:
         if len(frac) == 3:
             as_decimal = _fraction(whole.replace(".", "") + "." + frac)
             as_grouped = int(whole.replace(".", "") + frac)
+            shown = format_vi(as_decimal, 0 if as_decimal.denominator == 1 else len(frac.rstrip("0")))
             raise NumberFormatError(
                 "N002",
-                f"ambiguous number {text!r}: read with a decimal comma it is {format_vi(as_decimal, 3)}, "
+                f"ambiguous number {text!r}: read with a decimal comma it is {shown}, "
                 f"but ',{frac}' may be a mistyped thousands group, which makes it {format_vi(Fraction(as_grouped))}",
                 "write it again with dots for every thousands group, or with fewer than three decimals",
             )
@@ -96,7 +97,7 @@ def _read_unsigned(s: str, text: str) -> Fraction:
                 "N002",
                 f"ambiguous number {text!r}: a Vietnamese reading gives {whole},{frac} "
                 f"(a decimal comma), an English one {whole}{frac} (a thousands comma)",
-                f"write {whole}.{frac} for {whole}{frac}, or {whole},{frac.rstrip('0') or '0'} for the decimal",
+                f"write {whole}.{frac} for {whole}{frac}, or {whole},{frac}0 for the decimal",
             )
         return _fraction(whole + "." + frac)
     if _POINT_DECIMAL.match(s):

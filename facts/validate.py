@@ -25,7 +25,7 @@ Diagnostic codes
     F010  one metric twice in one submission: both are dropped
     F011  (warning) a submission superseded by a later one for the same unit and period
     F012  (warning) inconsistent data: a part above its whole; both are kept and flagged
-    F013  ``submitted_at`` is not an ISO date or date-time (the values are kept; its time is unknown)
+    F013  ``submitted_at`` is not an ISO date or date-time (warning: the values are kept; its time is unknown)
     F014  (warning) rows of one CSV submission disagree on ``submitted_at`` (the latest is used)
     F015  (warning) a metric with no value: not reported, not zero
 """
@@ -186,7 +186,8 @@ def parse_value(record: RawRecord, kind: MetricKind) -> Fraction:
         digits = record.text.replace(".", "")
         raise ValueProblem(
             "F007" if kind in _WHOLE_KINDS and Fraction(raw).denominator != 1 else "F005",
-            f"the unquoted {record.text} is read by YAML/JSON as a decimal ({raw.normalize()}), "
+            f"the unquoted {record.text} is read by YAML/JSON as a decimal "
+            f"({format_vi(Fraction(raw), -Decimal(raw).normalize().as_tuple().exponent)}), "
             f"but in Vietnamese it means {format_vi(Fraction(int(digits)))}",
             f'if you mean {format_vi(Fraction(int(digits)))}, quote it: "{record.text}"; '
             f'for the decimal write "{record.text.replace(".", ",")}"')
@@ -230,8 +231,10 @@ def _read_time(sub: _Submission, out: Validation) -> None:
     for text, loc in texts.items():
         parsed = _parse_time(text)
         if parsed is None:
-            out.diagnostics.append(Diagnostic("F013", f"submitted_at {text!r} is not an ISO date or date-time",
-                                              loc, suggestion="write 2022-10-05 or 2022-10-05T14:30"))
+            out.diagnostics.append(Diagnostic("F013", f"submitted_at {text!r} is not an ISO date or date-time; "
+                                              "the values are kept, but this submission counts as the earliest "
+                                              "if another one is sent for the same unit and period",
+                                              loc, Severity.WARNING, suggestion="write 2022-10-05 or 2022-10-05T14:30"))
         else:
             times.append((parsed, text))
     if len(texts) > 1:
