@@ -187,7 +187,7 @@ def parse_value(record: RawRecord, kind: MetricKind) -> Fraction:
         raise ValueProblem(
             "F007" if kind in _WHOLE_KINDS and Fraction(raw).denominator != 1 else "F005",
             f"the unquoted {record.text} is read by YAML/JSON as a decimal "
-            f"({format_vi(Fraction(raw), -Decimal(raw).normalize().as_tuple().exponent)}), "
+            f"({format_vi(Fraction(raw), len(record.text.rsplit('.', 1)[1]))}), "
             f"but in Vietnamese it means {format_vi(Fraction(int(digits)))}",
             f'if you mean {format_vi(Fraction(int(digits)))}, quote it: "{record.text}"; '
             f'for the decimal write "{record.text.replace(".", ",")}"')
