@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
+from .diagnostics import Diagnostic, Location, Severity, has_errors, sorted_diagnostics
 from .engine.evaluate import Evaluation, evaluate
 from .engine.verdicts import ScopeKind, Status, Verdict
 from .facts import DEFAULT_FACTS, DEFAULT_REGISTRY
 from .facts.load import FactLoad, load_facts
-from .facts.model import PERIOD_RE, Registry
+from .facts.model import PERIOD_RE, FactSet, MetricValue, Registry
 from .facts.registry import find_unit, load_registry
 from .rules import DEFAULT_PACK
 from .rules.loader import load_pack
@@ -109,11 +109,36 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
     paths = list(fact_paths) or [DEFAULT_FACTS]
     load = load_facts(paths, pack, registry)
     evaluation = evaluate(pack, load.facts, registry, period=period, focus_unit=focus)
+    unused = unused_values(load.facts, evaluation, period or pack.pack.period)
     return AuditResult(pack=pack, registry=registry, period=period or pack.pack.period, evaluation=evaluation,
                        load=load, pack_path=str(pack_path) if pack_path else _short(DEFAULT_PACK),
                        fact_paths=[str(p) if fact_paths else _short(p) for p in paths],
                        seconds=time.perf_counter() - started,
-                       diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics]))
+                       diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics, *unused]))
+
+
+def unused_values(facts: FactSet, evaluation: Evaluation, period: str) -> list[Diagnostic]:
+    """Every accepted value is either cited by a verdict or said to be unused: a unit's figures
+    never vanish from an audit without a word (values of another period, most often)."""
+    cited = {(f.unit, f.period, f.metric) for v in evaluation.verdicts for f in v.facts}
+    unused: dict[str, list[MetricValue]] = {}
+    for value in facts:
+        if value.key not in cited:
+            unused.setdefault(value.period, []).append(value)
+    out = []
+    for other, values in sorted(unused.items()):
+        first = min(values, key=lambda v: (v.source.file, v.source.line))
+        units = sorted({v.unit for v in values})
+        if other != period:
+            message = (f"{len(values)} value(s) of period {other} from {len(units)} unit(s) are not used by this "
+                       f"audit of {period}")
+            hint = f"audit them with --period {other}"
+        else:
+            message = f"{len(values)} value(s) of {period} are used by no target: {', '.join(units[:5])}"
+            hint = "check the pack's targets use every metric of its catalog"
+        out.append(Diagnostic("A001", message, Location(first.source.file, first.source.line), Severity.WARNING,
+                              suggestion=hint))
+    return out
 
 
 def _short(path: Path) -> str:

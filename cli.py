@@ -18,7 +18,8 @@ from .exit_codes import ExitCode
 if TYPE_CHECKING:
     from rich.console import Console
 
-STATUSES = ["met", "not_applicable", "waived", "manual", "insufficient_data", "not_met", "inconsistent_data"]
+# The severity order of engine.verdicts.SEVERITY (kept literal so that --help imports no engine).
+STATUSES = ["met", "not_applicable", "waived", "manual", "not_met", "insufficient_data", "inconsistent_data"]
 
 _pack_option = click.option("--pack", "pack_path", type=click.Path(path_type=Path),
                             help="Rule pack (YAML). Default: the bundled Đắk Nông 2022 pack.")
@@ -40,6 +41,13 @@ def _console(stderr: bool = False) -> Console:
     return console
 
 
+def _fail_engine(exc: Exception) -> None:
+    from rich.text import Text
+
+    _console(stderr=True).print(Text(f"plancheck: engine error, no verdict can be trusted: {exc}", style="bold red"))
+    sys.exit(ExitCode.ENGINE)
+
+
 def _fail_input(diagnostics: list[Any]) -> None:
     from .render.diagnostics import render_diagnostics
 
@@ -52,7 +60,8 @@ def _fail_input(diagnostics: list[Any]) -> None:
 def main() -> None:
     """Check a plan's numeric targets against the figures reporting units submit.
 
-    Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 invalid input or usage.
+    Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 invalid input or usage;
+    3 an engine error (a defect of plancheck, never a verdict).
     """
 
 
@@ -74,12 +83,16 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
           scope: str, unit: str | None, fmt: str, lang: str, fail_on: str) -> None:
     """Audit the submitted figures against every target of the rule pack."""
     from .audit import InputError, run_audit
+    from .engine.durable import EngineError
     from .exit_codes import audit_exit
 
     try:
         result = run_audit(pack_path, fact_paths, registry_path, period, unit)
     except InputError as exc:
         _fail_input(exc.diagnostics)
+        return
+    except EngineError as exc:
+        _fail_engine(exc)
         return
     verdicts = result.select(scope, unit=_unit_id(result, unit))
     shown_scope = "unit" if unit else scope
@@ -130,12 +143,16 @@ def explain(target_id: str, pack_path: Path | None, fact_paths: tuple[Path, ...]
     """Why a target's verdict is what it is: the numbers, the threshold, the gap, the units."""
     from .audit import InputError, run_audit
     from .diagnostics import Diagnostic, Location, did_you_mean
+    from .engine.durable import EngineError
     from .render.explain import render_explain
 
     try:
         result = run_audit(pack_path, fact_paths, registry_path, period, unit)
     except InputError as exc:
         _fail_input(exc.diagnostics)
+        return
+    except EngineError as exc:
+        _fail_engine(exc)
         return
     ids = [t.id for t in result.pack.targets]
     wanted = target_id.upper()

@@ -4,6 +4,8 @@
 1  FAILED: the command ran and at least one verdict is at or above ``--fail-on``
    (or, for ``rules check``/``validate``, nothing is wrong but warnings were asked to fail).
 2  INVALID: invalid input (a rule pack or a submission with errors) or wrong usage.
+3  ENGINE: the engine refused or lost a fact (the ledger did not balance): a defect of plancheck,
+   never a verdict; nothing it printed before can be relied on.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ class ExitCode(IntEnum):
     OK = 0
     FAILED = 1
     INVALID = 2
+    ENGINE = 3
 
 
 def audit_exit(statuses: list[str], fail_on: str, invalid_input: bool) -> ExitCode:

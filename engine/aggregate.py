@@ -73,6 +73,12 @@ def observe_unit(measure: Measure, unit: str, period: str, facts: FactSet) -> Ob
             obs.reasons.append((f"{unit}: phần loại trừ ({excluded}) lớn hơn mẫu số ({values[r.denominator]})",
                                 f"{unit}: the excluded part ({excluded}) exceeds the denominator "
                                 f"({values[r.denominator]})"))
+        elif r.per == 1 and obs.numerator > obs.denominator:
+            # a share of a whole cannot pass 100%: the part or the whole (net of exclusions) is wrong
+            net = f"{r.denominator}" + "".join(f" − {e}" for e in r.exclude)
+            obs.inconsistent = [unit]
+            obs.reasons.append((f"{unit}: {r.numerator} ({obs.numerator}) lớn hơn {net} ({obs.denominator})",
+                                f"{unit}: {r.numerator} ({obs.numerator}) exceeds {net} ({obs.denominator})"))
     elif measure.rate is not None:
         obs.numerator = values[measure.rate.count]
         obs.denominator = Fraction(period_count(period, measure.rate.per))

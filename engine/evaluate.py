@@ -59,7 +59,7 @@ def _finish(nodes: list[Node], pack: Pack) -> None:
         if v.status is Status.NOT_MET:
             measure, rollup = _measure(targets[v.target], v.part)
             v.gap = gap(v, measure, rollup, pack)
-        elif v.status is Status.INSUFFICIENT_DATA and v.missing and v.value is not None:
+        elif v.missing and v.value is not None and v.measure != "units":
             v.partial_value, v.value = v.value, None
 
 

@@ -45,14 +45,15 @@ _LABELS: dict[Status, tuple[str, str]] = {
     Status.WAIVED: ("MIỄN TRỪ", "waived"),
 }
 
-# Least to most severe.
+# Least to most severe. Missing data is never better than a miss: `--fail-on not_met` also fails
+# a run whose figures did not arrive, and inconsistent figures are worse than either.
 SEVERITY: list[Status] = [
     Status.MET,
     Status.NOT_APPLICABLE,
     Status.WAIVED,
     Status.MANUAL,
-    Status.INSUFFICIENT_DATA,
     Status.NOT_MET,
+    Status.INSUFFICIENT_DATA,
     Status.INCONSISTENT_DATA,
 ]
 

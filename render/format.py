@@ -59,26 +59,38 @@ def _pct(value: Fraction, lang: str) -> str:
 
 def threshold_text(v: Verdict, lang: str) -> str:
     if v.baseline is not None and v.threshold_text.startswith(">") and v.measure not in ("units",):
-        base = value_text_of(v, v.baseline, lang)
-        return f"> {base} ({v.threshold_text[2:]})"
+        # as many decimals as the value needs to be told from it: 93,48% is not above 93,5%
+        d = _decimals(v, v.value) if v.value is not None else 1
+        text = number(_scaled(v, v.baseline), lang, d)
+        return f"> {text}{'%' if v.percent else ''} ({v.threshold_text[2:]})"
     return v.threshold_text
-
-
-def value_text_of(v: Verdict, value: Fraction, lang: str) -> str:
-    text = number(_scaled(v, value), lang, 1)
-    return text + "%" if v.percent else text
 
 
 def gap_text(g: Gap | None, lang: str) -> str:
     if g is None:
         return ""
-    decimals = 0 if g.amount.denominator == 1 else 1
-    amount = number(g.amount, lang, decimals)
+    amount = number(_round_up(g.amount), lang, _gap_decimals(g.amount))
     if lang == "vi":
         verb = "cần thêm" if g.direction == "more" else "cần giảm"
         return f"{verb} {amount} {g.unit_vi}".strip()
     verb = "more" if g.direction == "more" else "fewer"
     return f"{amount} {verb} {g.unit_en}".strip()
+
+
+def _gap_decimals(amount: Fraction) -> int:
+    """Whole things need no decimals; a fraction shows one, or more until it is not zero."""
+    if amount.denominator == 1:
+        return 0
+    for d in range(1, 7):
+        if amount * 10**d >= 1:
+            return d
+    return 6
+
+
+def _round_up(amount: Fraction) -> Fraction:
+    """A gap is rounded up, never down: what is shown is always enough to pass."""
+    scale = 10 ** _gap_decimals(amount)
+    return Fraction(-((-amount * scale).__floor__()), scale)
 
 
 def gap_sentence(g: Gap | None, lang: str) -> str:

@@ -107,6 +107,9 @@ def _check_measure(pack: Pack, t: Target | Part, path: tuple[str | int, ...], at
         out.append(Diagnostic("R110", "province-wide statistics are not pooled with units' figures",
                               at(*path, "levels"), Severity.WARNING))
     for th, th_path in thresholds:
+        if measure.ratio is not None and measure.ratio.per == 1 and "%" not in th.text and th.value > 1:
+            out.append(Diagnostic("R113", f"a ratio is a share of 1, so {th.text!r} asks for more than 100%",
+                                  at(*th_path), suggestion=f"did you mean '{th.op.value} {th.text.split()[-1]}%'?"))
         if th.op is Op.EQ and measure.ratio is not None:
             out.append(Diagnostic("R111", "'=' on a ratio is met only by that exact value; "
                                           "the plan's '100%' usually means '>= 100%'", at(*th_path), Severity.WARNING))

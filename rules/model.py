@@ -15,6 +15,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from ..facts.numbers import NumberFormatError, parse_number
 
+# A period: a year ("2022"), a quarter ("2022-Q3") or a month ("2022-07").
+PERIOD_PATTERN = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+
 
 class Level(StrEnum):
     """Who reports. ``province`` is the province itself, for province-wide statistics;
@@ -141,7 +144,7 @@ class Ratio(_Strict):
     numerator: str
     denominator: str
     exclude: list[str] = []
-    per: int = 1
+    per: int = Field(default=1, gt=0)
 
 
 class Rate(_Strict):
@@ -198,7 +201,7 @@ class Part(_Strict):
     title_vi: str
     title_en: str = ""
     measure: Measure
-    levels: list[Level]
+    levels: list[Level] = Field(min_length=1)
     rollup: Rollup = Rollup.POOLED
     threshold: ThresholdField
     unit_threshold: ThresholdField | None = None
@@ -221,7 +224,7 @@ class Target(_Strict):
     threshold: ThresholdField | None = None
     thresholds_by_level: dict[Level, ThresholdField] | None = None
     unit_threshold: ThresholdField | None = None  # what one unit must reach, for share_of_units
-    increase_over: str | None = None  # a baseline period: the value must rise above it
+    increase_over: str | None = Field(default=None, pattern=PERIOD_PATTERN)  # the value must rise above it
     all_of: list[Part] | None = None  # a compound target: every part must be met
 
     @model_validator(mode="after")
@@ -272,8 +275,8 @@ class PackInfo(_Strict):
     title_vi: str
     title_en: str = ""
     source: str
-    period: str
-    baseline_period: str | None = None
+    period: str = Field(pattern=PERIOD_PATTERN)
+    baseline_period: str | None = Field(default=None, pattern=PERIOD_PATTERN)
 
 
 class Pack(_Strict):

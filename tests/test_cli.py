@@ -127,3 +127,23 @@ def test_rules_commands(tmp_path: Path) -> None:
     code, out, _ = run("rules", "check", str(bad))
     assert code == 2
     assert f"{bad}:" in out and "R101" in out and "did you mean `info_systems_classified`?" in out
+
+
+def test_values_of_another_period_are_said_unused(submissions: Path) -> None:
+    (submissions / "next-year.yaml").write_text(
+        "unit: SO-TTTT\nperiod: '2023'\nvalues:\n  info_systems_total: 12\n", encoding="utf-8")
+    code, _, err = run("audit", "--facts", str(submissions))
+    assert code == 0
+    assert "A001" in err and "1 value(s) of period 2023" in err and "--period 2023" in err
+
+
+def test_an_engine_error_exits_3_not_1(submissions: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import plancheck.audit
+    from plancheck.engine.durable import LedgerError
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise LedgerError("ledger: 3 posted, 2 decided")
+
+    monkeypatch.setattr(plancheck.audit, "evaluate", broken)
+    code, out, err = run("audit", "--facts", str(submissions), "--fail-on", "met")
+    assert code == 3 and "ledger: 3 posted, 2 decided" in err and out == ""

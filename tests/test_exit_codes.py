@@ -9,7 +9,13 @@ from plancheck.exit_codes import ExitCode, audit_exit
 
 
 def test_codes() -> None:
-    assert (ExitCode.OK, ExitCode.FAILED, ExitCode.INVALID) == (0, 1, 2)
+    assert (ExitCode.OK, ExitCode.FAILED, ExitCode.INVALID, ExitCode.ENGINE) == (0, 1, 2, 3)
+
+
+def test_cli_choices_follow_the_severity_order() -> None:
+    from plancheck.cli import STATUSES
+
+    assert [s.value for s in SEVERITY] == STATUSES
 
 
 def test_every_status_has_a_severity_and_labels() -> None:
@@ -23,7 +29,8 @@ def test_every_status_has_a_severity_and_labels() -> None:
     [
         (["met", "not_met"], "never", False, ExitCode.OK),
         (["met", "not_met"], "not_met", False, ExitCode.FAILED),
-        (["met", "insufficient_data"], "not_met", False, ExitCode.OK),
+        (["met", "insufficient_data"], "not_met", False, ExitCode.FAILED),  # no data is no pass
+        (["met", "not_met"], "insufficient_data", False, ExitCode.OK),
         (["met", "inconsistent_data"], "not_met", False, ExitCode.FAILED),
         (["met", "manual"], "manual", False, ExitCode.FAILED),
         (["met"], "met", False, ExitCode.FAILED),

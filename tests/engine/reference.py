@@ -102,7 +102,9 @@ def _unit_parts(measure: Measure, unit: str, period: str, facts: FactSet) -> tup
     flagged = any((unit, period, m) in facts.inconsistent for m in needed)
     if measure.ratio is not None:
         den = got[measure.ratio.denominator] - sum((got[e] for e in measure.ratio.exclude), Fraction(0))
-        return False, flagged or den < 0, got[measure.ratio.numerator], den
+        num = got[measure.ratio.numerator]
+        impossible = den < 0 or (measure.ratio.per == 1 and num > den)  # a share above its whole
+        return False, flagged or impossible, num, den
     if measure.rate is not None:
         spans = _weeks(period) if measure.rate.per == "week" else _months(period)
         return False, flagged, got[measure.rate.count], spans

@@ -47,3 +47,20 @@ def test_gap_sentences() -> None:
     assert fmt.gap_text(g, "vi") == "cần thêm 13 hệ thống thông tin"
     assert fmt.gap_text(g, "en") == "13 more information systems"
     assert fmt.gap_text(None, "vi") == ""
+
+
+@pytest.mark.parametrize(
+    ("amount", "vi"),
+    [(Fraction(13), "cần thêm 13 điểm"), (Fraction(1, 20), "cần thêm 0,05 điểm"),
+     (Fraction(1, 1000), "cần thêm 0,001 điểm"), (Fraction(201, 100), "cần thêm 2,1 điểm")],
+)
+def test_a_gap_is_rounded_up_never_to_zero(amount: Fraction, vi: str) -> None:
+    g = Gap(amount, "more", "điểm", "points", "x", "x")
+    assert fmt.gap_text(g, "vi") == vi
+
+
+def test_baseline_shown_precisely_enough_to_tell_it_from_the_value() -> None:
+    v = _verdict(Fraction(9348, 10000), Fraction(9349, 10000), baseline=Fraction(9349, 10000),
+                 threshold_text="> 2021", measure="ratio")
+    assert fmt.threshold_text(v, "vi") == "> 93,49% (2021)"
+    assert fmt.value_text(v, "vi") == "93,48%"

@@ -106,3 +106,44 @@ def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     pack, diags = load_pack(tmp_path / "nope.yaml", "nope.yaml")
     assert pack is None and [d.code for d in diags] == ["R000"]
+
+
+RATIO = "measure: {ratio: {numerator: sys_classified, denominator: sys_total}}"
+
+
+@pytest.mark.parametrize(
+    ("lines", "code", "line"),
+    [
+        # a bare 70 on a plain ratio asks for 7000%
+        ([RATIO, "levels: [department]", 'threshold: ">= 70"'], "R113", 15),
+        # per: 0 would divide by zero at evaluation
+        (["measure: {ratio: {numerator: sys_classified, denominator: sys_total, per: 0}}", "levels: [department]",
+          'threshold: ">= 70"'], "R007", 13),
+        # a baseline that is not a period
+        ([RATIO, "levels: [department]", 'increase_over: "2021-13"'], "R005", 15),
+        # a share of units has no earlier value of its own to rise above
+        ([RATIO, "levels: [department]", "rollup: share_of_units", "unit_threshold: '>= 50%'",
+          'increase_over: "2021"'], "R112", 15),
+    ],
+)
+def test_pack_mistakes_that_would_give_quiet_wrong_verdicts(tmp_path: Path, lines: list[str], code: str,
+                                                            line: int) -> None:
+    body = "\n".join(["  - id: ATTT-03", "    area: a", "    title_vi: T", "    clause: c"]
+                     + ["    " + x for x in lines]) + "\n"
+    out = _load(tmp_path, body)
+    assert any(o.startswith(f"pack.yaml:{line}: {code}:") for o in out), out
+
+
+def test_a_part_needs_levels(tmp_path: Path) -> None:
+    out = _load(tmp_path, """\
+      - id: XHS-06
+        area: a
+        title_vi: T
+        clause: c
+        all_of:
+          - {id: p1, title_vi: P1, measure: {ratio: {numerator: sys_classified, denominator: sys_total}},
+             levels: [], threshold: ">= 50%"}
+          - {id: p2, title_vi: P2, measure: {ratio: {numerator: sys_classified, denominator: sys_total}},
+             levels: [department], threshold: ">= 50%"}
+    """)
+    assert any("all_of.0.levels" in o for o in out), out
