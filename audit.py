@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Location, Severity, has_errors, sorted_diagnostics
+from .diagnostics import Diagnostic, Location, Severity, did_you_mean, has_errors, sorted_diagnostics
 from .engine.evaluate import Evaluation, evaluate
 from .engine.verdicts import ScopeKind, Status, Verdict
 from .facts import DEFAULT_FACTS, DEFAULT_REGISTRY
@@ -17,7 +17,7 @@ from .facts.model import PERIOD_RE, FactSet, MetricValue, Registry
 from .facts.registry import find_unit, load_registry
 from .rules import DEFAULT_PACK
 from .rules.loader import load_pack
-from .rules.model import Pack
+from .rules.model import Pack, Target
 
 
 class InputError(Exception):
@@ -39,6 +39,7 @@ class AuditResult:
     fact_paths: list[str]
     seconds: float
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    focus_unit: str | None = None  # the unit asked for with --unit, resolved to its id
 
     @property
     def verdicts(self) -> list[Verdict]:
@@ -48,8 +49,10 @@ class AuditResult:
     def invalid_input(self) -> bool:
         return has_errors(self.diagnostics)
 
-    def select(self, scope: str = "province", unit: str | None = None) -> list[Verdict]:
-        """The verdicts a view shows: one per target at the province, each level, or each unit."""
+    def select(self, scope: str = "province") -> list[Verdict]:
+        """The verdicts a view shows: one per target at the province, each level, or each unit;
+        with a focus unit (--unit), that unit's."""
+        unit = self.focus_unit
         mine = [v for v in self.verdicts if not v.part]
         if unit is None:
             out = [v for v in mine if v.scope.kind.value == scope]
@@ -82,6 +85,16 @@ def load_rule_pack(path: Path | None) -> tuple[Pack, list[Diagnostic]]:
     return pack, diags
 
 
+def find_target(pack: Pack, target_id: str) -> Target:
+    """A target by id (any case), or an InputError that suggests the closest id."""
+    ids = [t.id for t in pack.targets]
+    wanted = target_id.strip().upper()
+    if wanted not in ids:
+        raise InputError([Diagnostic("O003", f"unknown target {target_id!r}", Location("TARGET_ID"),
+                                     suggestion=did_you_mean(wanted, ids))])
+    return pack.target(wanted)
+
+
 def load_unit_registry(path: Path | None) -> Registry:
     registry, diags = load_registry(path or DEFAULT_REGISTRY)
     if has_errors(diags):
@@ -101,8 +114,6 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
     if unit is not None:
         found = find_unit(registry, unit)
         if found is None:
-            from .diagnostics import did_you_mean
-
             raise InputError([Diagnostic("O002", f"unknown unit {unit!r}", Location("--unit"),
                                          suggestion=did_you_mean(unit, registry.ids()))])
         focus = found.id
@@ -114,7 +125,7 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
                        load=load, pack_path=str(pack_path) if pack_path else _short(DEFAULT_PACK),
                        fact_paths=[str(p) if fact_paths else _short(p) for p in paths],
                        seconds=time.perf_counter() - started,
-                       diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics, *unused]))
+                       diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics, *unused]), focus_unit=focus)
 
 
 def unused_values(facts: FactSet, evaluation: Evaluation, period: str) -> list[Diagnostic]:

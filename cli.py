@@ -94,7 +94,7 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
     except EngineError as exc:
         _fail_engine(exc)
         return
-    verdicts = result.select(scope, unit=_unit_id(result, unit))
+    verdicts = result.select(scope)
     shown_scope = "unit" if unit else scope
     if fmt == "json":
         from .render.json_out import render_json
@@ -119,15 +119,6 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
     sys.exit(audit_exit([v.status.value for v in verdicts], fail_on, result.invalid_input))
 
 
-def _unit_id(result: Any, unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    from .facts.registry import find_unit
-
-    found = find_unit(result.registry, unit)
-    return found.id if found is not None else unit
-
-
 @main.command()
 @click.argument("target_id")
 @_pack_option
@@ -141,30 +132,24 @@ def _unit_id(result: Any, unit: str | None) -> str | None:
 def explain(target_id: str, pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None,
             period: str | None, scope: str, unit: str | None, level: str | None, lang: str) -> None:
     """Why a target's verdict is what it is: the numbers, the threshold, the gap, the units."""
-    from .audit import InputError, run_audit
-    from .diagnostics import Diagnostic, Location, did_you_mean
+    from .audit import InputError, find_target, run_audit
+    from .diagnostics import Diagnostic, Location
     from .engine.durable import EngineError
     from .render.explain import render_explain
 
     try:
         result = run_audit(pack_path, fact_paths, registry_path, period, unit)
+        target = find_target(result.pack, target_id)
     except InputError as exc:
         _fail_input(exc.diagnostics)
         return
     except EngineError as exc:
         _fail_engine(exc)
         return
-    ids = [t.id for t in result.pack.targets]
-    wanted = target_id.upper()
-    if wanted not in ids:
-        _fail_input([Diagnostic("O003", f"unknown target {target_id!r}", Location("TARGET_ID"),
-                                suggestion=did_you_mean(wanted, ids))])
-        return
-    target = result.pack.target(wanted)
-    candidates = [v for v in result.select("unit" if unit else scope, unit=_unit_id(result, unit))
-                  if v.target == wanted and (level is None or v.scope.id == level)]
+    candidates = [v for v in result.select("unit" if unit else scope)
+                  if v.target == target.id and (level is None or v.scope.id == level)]
     if not candidates:
-        _fail_input([Diagnostic("O004", f"target {wanted} has no verdict at that scope", Location("--scope"))])
+        _fail_input([Diagnostic("O004", f"target {target.id} has no verdict at that scope", Location("--scope"))])
         return
     console = _console()
     for v in candidates:
@@ -182,8 +167,6 @@ def explain(target_id: str, pack_path: Path | None, fact_paths: tuple[Path, ...]
 def validate(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Path | None, fmt: str,
              strict: bool) -> None:
     """Check submission files: every error, with file, row or line, and field."""
-    import json
-
     from .audit import InputError, load_rule_pack, load_unit_registry
     from .diagnostics import has_errors
     from .facts import DEFAULT_FACTS
@@ -196,18 +179,9 @@ def validate(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Pat
         _fail_input(exc.diagnostics)
         return
     load = load_facts(list(paths) or [DEFAULT_FACTS], pack, registry)
-    if fmt == "json":
-        click.echo(json.dumps({"schema": "plancheck.validate/1", "files": load.files,
-                               "submissions": load.submissions, "values_accepted": load.accepted_values,
-                               "values_rejected": load.rejected_values,
-                               "diagnostics": [d.as_dict() for d in load.diagnostics]}, ensure_ascii=False, indent=2))
-    else:
-        from .render.diagnostics import render_diagnostics
+    from .render.validation import render_validation
 
-        console = _console()
-        render_diagnostics(load.diagnostics, console)
-        console.print(f"{len(load.files)} file(s), {load.submissions} submission(s), "
-                      f"{load.accepted_values} value(s) accepted, {load.rejected_values} rejected")
+    render_validation(load, fmt, _console())
     if has_errors(load.diagnostics):
         sys.exit(ExitCode.INVALID)
     sys.exit(ExitCode.FAILED if strict and load.diagnostics else ExitCode.OK)
@@ -223,8 +197,6 @@ def rules() -> None:
 @_lang_option
 def rules_list(pack_path: Path | None, lang: str) -> None:
     """Every target of the pack: id, area, shape, title."""
-    from rich.table import Table
-
     from .audit import InputError, load_rule_pack
 
     try:
@@ -232,43 +204,27 @@ def rules_list(pack_path: Path | None, lang: str) -> None:
     except InputError as exc:
         _fail_input(exc.diagnostics)
         return
-    table = Table(title=f"{pack.pack.id}: {len(pack.targets)} {'mục tiêu' if lang == 'vi' else 'targets'}")
-    for col in ("ID", "Area" if lang == "en" else "Lĩnh vực", "Shape" if lang == "en" else "Dạng",
-                "Target" if lang == "en" else "Mục tiêu"):
-        table.add_column(col)
-    for t in pack.targets:
-        table.add_row(t.id, t.area, t.shape, t.title_en if lang == "en" and t.title_en else t.title_vi)
-    _console().print(table)
+    from .render.rules import render_rules_list
+
+    render_rules_list(pack, lang, _console())
 
 
 @rules.command("show")
 @click.argument("target_id")
 @_pack_option
 def rules_show(target_id: str, pack_path: Path | None) -> None:
-    """One target as the pack states it (YAML)."""
-    import io
-
-    from ruamel.yaml import YAML
-
-    from .audit import InputError, load_rule_pack
-    from .diagnostics import Diagnostic, Location, did_you_mean
+    """One target as the pack states it: its lines of the rule file, as written."""
+    from .audit import InputError, find_target, load_rule_pack
+    from .rules import DEFAULT_PACK
+    from .rules.loader import target_source
 
     try:
         pack, _ = load_rule_pack(pack_path)
+        target = find_target(pack, target_id)
     except InputError as exc:
         _fail_input(exc.diagnostics)
         return
-    ids = [t.id for t in pack.targets]
-    if target_id.upper() not in ids:
-        _fail_input([Diagnostic("O003", f"unknown target {target_id!r}", Location("TARGET_ID"),
-                                suggestion=did_you_mean(target_id.upper(), ids))])
-        return
-    data = pack.target(target_id.upper()).model_dump(mode="json", exclude_defaults=True)
-    buf = io.StringIO()
-    yaml = YAML()
-    yaml.default_flow_style = False
-    yaml.dump(data, buf)
-    click.echo(buf.getvalue(), nl=False)
+    click.echo(target_source(pack_path or DEFAULT_PACK, pack.targets.index(target)), nl=False)
 
 
 @rules.command("check")

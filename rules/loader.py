@@ -34,6 +34,24 @@ def load_pack(path: Path, display: str | None = None) -> tuple[Pack | None, list
     return pack, sorted_diagnostics(diagnostics)
 
 
+def target_source(path: Path, index: int) -> str:
+    """The lines of the rule file that state target number ``index``, as written (comments
+    inside it included), for ``plancheck rules show``."""
+    root = read_yaml(path)
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    start = line_of(root, ["targets", index])
+    targets = root["targets"]
+    if index + 1 < len(targets):
+        end = line_of(root, ["targets", index + 1]) - 1
+    else:  # the last target: up to the next top-level key, or the end of the file
+        later = [line_of(root, [k]) for k in root if line_of(root, [k]) > start]
+        end = min(later) - 1 if later else len(lines)
+    block = lines[start - 1 : end]
+    while block and (not block[-1].strip() or block[-1].lstrip().startswith("#")):
+        block.pop()
+    return "".join(block)
+
+
 def _load(data: Any, root: Any, name: str) -> tuple[Pack | None, list[Diagnostic]]:
     """Validate plain data; ``root`` (ruamel nodes) locates errors, or None on the fast path."""
     if not isinstance(data, dict):

@@ -1,0 +1,21 @@
+"""A rule pack's targets as a table (``plancheck rules list``)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..rules.model import Pack
+
+
+def render_rules_list(pack: Pack, lang: str, console: Console) -> None:
+    en = lang == "en"
+    table = Table(title=f"{pack.pack.id}: {len(pack.targets)} {'targets' if en else 'mục tiêu'}")
+    for col in ("ID", "Area" if en else "Lĩnh vực", "Shape" if en else "Dạng", "Target" if en else "Mục tiêu",
+                "Clause" if en else "Căn cứ"):
+        table.add_column(col)
+    areas = {a.id: (a.name_en or a.name_vi) if en else a.name_vi for a in pack.areas}
+    for t in pack.targets:
+        table.add_row(t.id, areas.get(t.area, t.area), t.shape, t.title_en if en and t.title_en else t.title_vi,
+                      t.clause)
+    console.print(table)
