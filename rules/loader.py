@@ -6,6 +6,7 @@ a pack with errors is not returned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +58,49 @@ def _load(data: Any, root: Any, name: str) -> tuple[Pack | None, list[Diagnostic
     if not isinstance(data, dict):
         return None, [Diagnostic("R001", "a rule pack is a mapping with pack, areas, metrics, targets",
                                  Location(name, 1))]
+    def at(*path: int | str) -> Location:
+        return Location(name, line_of(root, path) if root is not None else 0)
+
     try:
         pack = Pack.model_validate(data)
     except ValidationError as exc:
-        return None, _schema_errors(exc, root, name)
-    return pack, check_pack(pack, lambda *p: Location(name, line_of(root, p) if root is not None else 0))
+        return None, _schema_errors(exc, root, name) + _check_the_rest(data, exc, at)
+    return pack, check_pack(pack, at)
+
+
+_SECTIONS = ("metrics", "areas", "targets")
+
+
+def _check_the_rest(data: dict[str, Any], exc: ValidationError, at: Callable[..., Location]) -> list[Diagnostic]:
+    """With schema errors in some metrics, areas or targets, still check every other one, so the
+    author sees all the errors at once: the broken items are left out, the rest checked where
+    they stand in the file."""
+    broken: dict[str, set[int]] = {s: set() for s in _SECTIONS}
+    for err in exc.errors():
+        loc = err["loc"]
+        if len(loc) < 2 or loc[0] not in broken or not isinstance(loc[1], int):
+            return []  # the pack's header or a whole section is wrong: nothing to check against
+        broken[str(loc[0])].add(loc[1])
+    kept: dict[str, list[int]] = {}
+    repaired = dict(data)
+    for section in _SECTIONS:
+        items = data.get(section)
+        if not isinstance(items, list):
+            return []
+        kept[section] = [i for i in range(len(items)) if i not in broken[section]]
+        repaired[section] = [items[i] for i in kept[section]]
+    try:
+        partial = Pack.model_validate(repaired)
+    except ValidationError:
+        return []
+    dropped = {str(data[s][i].get("id")) for s in ("metrics", "areas") for i in broken[s]
+               if isinstance(data[s][i], dict)}
+
+    def at_original(section: str, index: int, *rest: int | str) -> Location:
+        return at(section, kept[section][index], *rest)
+
+    return [d for d in check_pack(partial, at_original)
+            if not (d.code in ("R101", "R102") and any(f"`{i}`" in d.message for i in dropped))]
 
 
 def _schema_errors(exc: ValidationError, root: Any, name: str) -> list[Diagnostic]:

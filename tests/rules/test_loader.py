@@ -147,3 +147,23 @@ def test_a_part_needs_levels(tmp_path: Path) -> None:
              levels: [department], threshold: ">= 50%"}
     """)
     assert any("all_of.0.levels" in o for o in out), out
+
+
+def test_schema_errors_do_not_hide_the_other_targets_errors(tmp_path: Path) -> None:
+    out = _load(tmp_path, """\
+      - id: ATTT-03
+        area: a
+        title_vi: T
+        clause: c
+        measure: {ratio: {numerator: sys_classified, denominator: sys_total}}
+        levels: [department]
+        treshold: ">= 70%"
+      - id: ATTT-04
+        area: a
+        title_vi: T
+        clause: c
+        measure: {ratio: {numerator: sys_clasified, denominator: sys_total}}
+        levels: [department]
+        threshold: ">= 70%"
+    """)
+    assert [o.split(":")[1] + ":" + o.split(":")[2] for o in out] == ["15: R003", "20: R101"], out
