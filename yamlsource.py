@@ -20,29 +20,40 @@ class YamlSyntaxError(Exception):
         self.diagnostic = diagnostic
 
 
-def read_plain(path: Path, display: str | None = None) -> Any:
+def read_plain(path: Path, display: str | None = None, code: str = "Y001") -> Any:
     """Parse a YAML or JSON file into plain data, fast (ruamel's C parser), without lines.
-    Callers parse again with ``read_yaml`` only when they have something to locate."""
-    return _load(YAML(typ="safe"), path, display or str(path))
+    Callers parse again with ``read_yaml`` only when they have something to locate.
+    A syntax error raises ``YamlSyntaxError`` with a diagnostic of ``code``."""
+    return _load(YAML(typ="safe"), path, display or str(path), code)
 
 
-def read_yaml(path: Path, display: str | None = None) -> Any:
+def read_yaml(path: Path, display: str | None = None, code: str = "Y001") -> Any:
     """Parse a YAML or JSON file into ruamel's commented nodes (which carry line numbers)."""
-    return _load(YAML(typ="rt"), path, display or str(path))
+    return _load(YAML(typ="rt"), path, display or str(path), code)
 
 
-def _load(yaml: YAML, path: Path, name: str) -> Any:
+def syntax_diagnostic(exc: YAMLError, name: str, code: str = "Y001") -> Diagnostic:
+    """A YAML/JSON syntax error as a diagnostic: the problem, where it was found, and where the
+    construct it breaks started ("... (while parsing a flow sequence started on line 4)")."""
+    if not isinstance(exc, MarkedYAMLError):
+        return Diagnostic(code, f"not valid YAML/JSON: {exc}", Location(name, 0))
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid syntax"
+    if exc.context and exc.problem:
+        started = f" started on line {exc.context_mark.line + 1}" if exc.context_mark is not None else ""
+        problem = f"{problem} ({exc.context}{started})"
+    line = mark.line + 1 if mark is not None else 0
+    return Diagnostic(code, f"not valid YAML/JSON: {problem}", Location(name, line))
+
+
+def _load(yaml: YAML, path: Path, name: str, code: str) -> Any:
     try:
         with path.open(encoding="utf-8-sig") as fh:
             return yaml.load(fh)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        raise YamlSyntaxError(
-            Diagnostic("Y001", f"not valid YAML/JSON: {exc.problem or exc.context}", Location(name, line))
-        ) from exc
-    except (YAMLError, UnicodeDecodeError) as exc:
-        raise YamlSyntaxError(Diagnostic("Y001", f"cannot read: {exc}", Location(name, 0))) from exc
+    except YAMLError as exc:
+        raise YamlSyntaxError(syntax_diagnostic(exc, name, code)) from exc
+    except UnicodeDecodeError as exc:
+        raise YamlSyntaxError(Diagnostic(code, f"cannot read: {exc}", Location(name, 0))) from exc
 
 
 def to_plain(node: Any) -> Any:

@@ -1,5 +1,9 @@
 """Reading CSV submissions: long form, one value per row, ``,`` or ``;`` between cells; rows
-with the same unit and period in one file form one submission. Formats: see ``loaders``."""
+with the same unit and period in one file form one submission. Formats: see ``loaders``.
+
+Rows are grouped here by the unit as written; validation groups them again by the unit the
+registry resolves (``SubmissionKey.rows``), so ``SO-TTTT`` in one row and ``Sở TT&TT`` in the next
+are one submission, not two of which one would replace the other."""
 
 from __future__ import annotations
 
@@ -84,7 +88,7 @@ def _read_row(row: list[str], header: list[str], where: str, line: int,
         return
     key = groups.get((unit, period))
     if key is None:
-        key = groups[(unit, period)] = SubmissionKey(where, len(groups), line)
+        key = groups[(unit, period)] = SubmissionKey(where, len(groups), line, rows=True)
     metric = cells["metric"]
     out.records.append(RawRecord(
         unit=unit, period=period, metric=metric, value=cells["value"], text=cells["value"],

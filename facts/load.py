@@ -24,7 +24,7 @@ class FactLoad:
     facts: FactSet
     diagnostics: list[Diagnostic]
     files: list[str]
-    submissions: int  # submissions read (including those with errors)
+    submissions: int  # submissions read (including those with errors; CSV rows of one resolved unit are one)
     accepted_values: int  # values in ``facts``
     rejected_values: int  # values dropped for an error
     superseded_values: int = 0  # valid values of a submission a later one replaced
@@ -44,7 +44,7 @@ def load_facts(paths: Sequence[Path], pack: Pack, registry: Registry) -> FactLoa
         facts=checked.facts,
         diagnostics=sorted_diagnostics([*read.diagnostics, *checked.diagnostics]),
         files=read.files,
-        submissions=read.submissions,
+        submissions=read.submissions - checked.merged,
         accepted_values=len(checked.facts),
         rejected_values=checked.rejected,
         superseded_values=checked.superseded,

@@ -12,7 +12,7 @@ under ``submissions:`` (a bare top-level list is accepted too)::
     unit: SO-TTTT                      # a unit id or its Vietnamese name ("Sở Thông tin và Truyền thông")
     period: 2022-Q3                    # "2022", "2022-Q3" or "2022-07"
     submitted_by: Nguyễn Văn A
-    submitted_at: 2022-10-05           # an ISO date or date-time
+    submitted_at: 2022-10-05           # ISO 2022-10-05 or 2022-10-05T14:30, or 05/10/2022 [14:30] (Vietnam time)
     note: "..."                        # optional, about the whole submission
     values:
       info_systems_total: 12
@@ -31,10 +31,14 @@ between cells (whichever makes the header readable)::
 
 ``unit,period,metric,value`` are required, the rest optional. Line 1 is the header and the
 line of each row is its line in the file. Blank lines are skipped. Rows with the same unit and
-period in one file form one submission, so one file may carry a district's communes.
+period in one file form one submission, so one file may carry a district's communes; the unit is
+the one the registry resolves (validation groups the rows again), so ``SO-TTTT`` in one row and
+``Sở Thông tin và Truyền thông`` in the next are one submission.
 
 **A directory** is read recursively: every ``*.yaml``, ``*.yml``, ``*.json`` and ``*.csv``
-in path order; other files (README, …) and hidden ones are skipped.
+in path order. README*, ``*.md`` and hidden files are skipped silently; a file that looks like
+data but is not read (Excel, ``.ods``, ``.txt``, ``.tsv``, ``.xml``, ``x.yml.txt``, ``a.csv.bak``)
+is named (F028); a folder with no submission file at all, or paths that give none, is F029.
 
 Paths in locations are as given (a relative path stays relative).
 
@@ -49,16 +53,19 @@ Diagnostic codes
     F025  a CSV row has more cells than the header (an unquoted "33,4%" in a comma file)
     F026  an unknown key in a submission or a value mapping (with a suggestion)
     F027  (warning) an empty file; a submission without values; an unknown CSV column (ignored)
+    F028  (warning) a file in a folder that looks like data but is not read (Excel, .ods, .txt,
+          .tsv, .xml, a name such as x.yml.txt), with what to do
+    F029  (warning) no submission files found in a folder, or in all the paths given
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Location, sorted_diagnostics
+from ..diagnostics import Diagnostic, Location, Severity, sorted_diagnostics
 
 __all__ = ["EXTENSIONS", "RawRecord", "RawScalar", "ReadResult", "SubmissionKey", "read_file", "read_paths"]
 
@@ -73,6 +80,10 @@ class SubmissionKey:
     file: str
     index: int
     line: int
+    # True for rows of a table (CSV): rows with one unit and period form one submission, and
+    # validation groups them again by the unit the registry resolves (an id in one row and the
+    # unit's name in another are one submission).
+    rows: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -113,25 +124,80 @@ class ReadResult:
 def read_paths(paths: Sequence[Path]) -> ReadResult:
     """Read files and directories; every problem is a diagnostic, sorted by location."""
     out = ReadResult()
+    empty_folders = 0
     for path in paths:
         if path.is_dir():
-            for file in _walk(path):
+            found, skipped = _walk(path)
+            for file in skipped:
+                out.diagnostics.append(_skipped(file))
+            if not found:
+                empty_folders += 1
+                out.diagnostics.append(Diagnostic("F029", f"no submission files found in {path}", Location(str(path)),
+                                                  Severity.WARNING, suggestion=f"{_FORMATS}; see docs/submissions.md"))
+            for file in found:
                 out.merge(read_file(file))
         elif path.exists():
             out.merge(read_file(path))
         else:
             out.diagnostics.append(Diagnostic("F020", "no such file or directory", Location(str(path))))
+    if not out.files and not empty_folders:
+        where = ", ".join(str(p) for p in paths) if paths else "no path was given"
+        out.diagnostics.append(Diagnostic("F029", f"no submission files found in {where}" if paths
+                                          else f"no submission files found: {where}",
+                                          Location(str(paths[0]) if len(paths) == 1 else ""), Severity.WARNING))
     out.diagnostics = sorted_diagnostics(out.diagnostics)
     return out
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    found = [
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in EXTENSIONS
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    ]
-    yield from sorted(found, key=lambda p: p.as_posix())
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """The submission files under ``root`` and the files that look like data but are not read,
+    both in path order. Hidden files and folders, README* and *.md are left out silently."""
+    found: list[Path] = []
+    skipped: list[Path] = []
+    for p in sorted(root.rglob("*"), key=lambda p: p.as_posix()):
+        if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
+            continue
+        if p.suffix.lower() in EXTENSIONS:
+            found.append(p)
+        elif _not_read_because(p.name) is not None:
+            skipped.append(p)
+    return found, skipped
+
+
+_FORMATS = "only .yaml, .yml, .json and .csv files are read"
+_SPREADSHEETS = {".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel", ".ods": "an OpenDocument spreadsheet"}
+_DATA_LIKE = (".txt", ".tsv", ".xml")
+
+
+def _not_read_because(name: str) -> tuple[str, str] | None:
+    """Why a file that looks like data is not read, and what to do; None for a file that does not
+    look like data (README*, *.md, pictures, ...), which a folder may hold without a word."""
+    lower = name.lower()
+    suffix = Path(lower).suffix
+    if lower.startswith("readme") or suffix == ".md":
+        return None
+    if suffix in _SPREADSHEETS:
+        kind = _SPREADSHEETS[suffix]
+        what = "Excel is not read yet" if kind == "Excel" else f"{kind} is not read"
+        return what, "save the sheet as CSV (UTF-8), one value per row: unit,period,metric,value"
+    inner = max((lower.rfind(ext) + len(ext) for ext in EXTENSIONS if ext in lower), default=0)
+    if inner:
+        ext = Path(name[:inner]).suffix
+        return f"{name!r} does not end in {ext!r}", f"if it is a {ext} submission, rename it to {name[:inner]}"
+    if suffix == ".tsv":
+        return "tab-separated files are not read", "save it as CSV, with ',' or ';' between cells"
+    if suffix == ".xml":
+        return "XML is not read", "write the submission as YAML, JSON or CSV"
+    if suffix in _DATA_LIKE:
+        return f"{suffix} files are not read", "write the submission as YAML, JSON or CSV"
+    return None
+
+
+def _skipped(path: Path) -> Diagnostic:
+    why = _not_read_because(path.name)
+    assert why is not None
+    return Diagnostic("F028", f"this file is not read: {why[0]}; {_FORMATS}", Location(str(path)),
+                      Severity.WARNING, suggestion=why[1])
 
 
 def read_file(path: Path) -> ReadResult:
@@ -140,8 +206,10 @@ def read_file(path: Path) -> ReadResult:
     out = ReadResult(files=[where])
     suffix = path.suffix.lower()
     if suffix not in EXTENSIONS:
-        out.diagnostics.append(Diagnostic("F021", f"unknown kind of file {suffix or '(no extension)'!r}",
-                                          Location(where), suggestion="use .yaml, .yml, .json or .csv"))
+        why = _not_read_because(path.name)
+        out.diagnostics.append(Diagnostic("F021", f"unknown kind of file {suffix or '(no extension)'!r}"
+                                          + (f": {why[0]}" if why else ""), Location(where),
+                                          suggestion=why[1] if why else "use .yaml, .yml, .json or .csv"))
         return out
     try:
         data = path.read_bytes()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+__all__ = ["VN_GROUPED", "NumberFormatError", "ParsedNumber", "format_en", "format_vi", "parse_number"]
+
 
 class NumberFormatError(ValueError):
     def __init__(self, code: str, message: str, suggestion: str = "") -> None:
@@ -31,7 +33,7 @@ class ParsedNumber:
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 _PLAIN = re.compile(r"^\d+$")
-_VN_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 22.639.373.567
+VN_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 22.639.373.567: Vietnamese thousands, a whole number
 _VN_DECIMAL = re.compile(r"^\d+,\d+$")  # 33,4
 _VN_GROUPED_DECIMAL = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")  # 1.234,5
 _POINT_DECIMAL = re.compile(r"^\d+\.\d+$")  # 33.4 written with a decimal point
@@ -75,7 +77,7 @@ def parse_number(raw: object) -> ParsedNumber:
 def _read_unsigned(s: str, text: str) -> Fraction:
     if _PLAIN.match(s):
         return Fraction(int(s))
-    if _VN_GROUPED.match(s):
+    if VN_GROUPED.match(s):
         return Fraction(int(s.replace(".", "")))
     if _VN_GROUPED_DECIMAL.match(s):
         whole, frac = s.split(",")

@@ -27,16 +27,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from ..diagnostics import Diagnostic, Location, did_you_mean, sorted_diagnostics
 from ..rules.model import Level
+from ..yamlsource import YamlSyntaxError, line_of, read_plain, read_yaml
 from . import DEFAULT_REGISTRY
 from .model import Registry, Unit
 
@@ -103,40 +100,54 @@ def _forms(unit: Unit) -> Iterable[str]:
 
 
 def load_registry(path: Path = DEFAULT_REGISTRY) -> tuple[Registry, list[Diagnostic]]:
-    """Read a registry file; every unit that passes its checks is kept, every error reported."""
+    """Read a registry file; every unit that passes its checks is kept, every error reported.
+
+    The file is parsed by ruamel's C parser, without lines; it is parsed again with lines (the
+    pure-Python round-trip parser) only when there is something to locate, as rule packs are.
+    """
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        root: Any = None
+        try:
+            data = read_plain(path, where, code="U001")
+        except YamlSyntaxError:
+            # Parsed again to word and locate the error as the submissions' errors are (it raises
+            # again), or to read what the C parser alone refuses.
+            data = root = read_yaml(path, where, code="U001")
+        registry, diags = _build(data, root, path)
+        if diags and root is None:
+            root = read_yaml(path, where, code="U001")
+            registry, diags = _build(root, root, path)
+    except YamlSyntaxError as exc:
+        return Registry(name="", units=()), [exc.diagnostic]
+    except OSError as exc:
         return Registry(name="", units=()), [Diagnostic("U001", f"cannot read the unit registry: {exc}",
                                                         Location(where))]
-    try:
-        data = YAML(typ="rt").load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        problem = exc.problem or exc.context or "invalid YAML"
-        return Registry(name="", units=()), [Diagnostic("U001", f"not valid YAML: {problem}",
-                                                        Location(where, line))]
-    except YAMLError as exc:
-        return Registry(name="", units=()), [Diagnostic("U001", f"not valid YAML: {exc}", Location(where))]
-    if not isinstance(data, CommentedMap) or not isinstance(data.get("units"), CommentedSeq):
+    return registry, sorted_diagnostics(diags)
+
+
+def _build(data: Any, root: Any, path: Path) -> tuple[Registry, list[Diagnostic]]:
+    """The registry in ``data``; ``root`` (ruamel nodes) locates problems, or is None on the fast path."""
+    where = str(path)
+    if not isinstance(data, dict) or not isinstance(data.get("units"), list):
         return Registry(name="", units=()), [
             Diagnostic("U001", "expected a mapping with a `units:` list", Location(where, 1))
         ]
     diags: list[Diagnostic] = []
-    units = _read_units(data["units"], where, diags)
+    units = _read_units(data["units"], lambda i: line_of(root, ["units", i]) if root is not None else 0,
+                        where, diags)
     units = _check_tree(units, where, diags)
     name = str(data.get("name") or data.get("registry") or path.stem)
-    return Registry(name=name, units=tuple(u for u, _ in units)), sorted_diagnostics(diags)
+    return Registry(name=name, units=tuple(u for u, _ in units)), diags
 
 
-def _read_units(seq: CommentedSeq, where: str, diags: list[Diagnostic]) -> list[tuple[Unit, int]]:
+def _read_units(seq: list[Any], line_of_item: Callable[[int], int], where: str,
+                diags: list[Diagnostic]) -> list[tuple[Unit, int]]:
     units: list[tuple[Unit, int]] = []
     seen: dict[str, int] = {}
     for i, item in enumerate(seq):
-        line = seq.lc.item(i)[0] + 1
-        if not isinstance(item, CommentedMap):
+        line = line_of_item(i)
+        if not isinstance(item, dict):
             diags.append(Diagnostic("U002", "expected a unit (a mapping with id, level, name_vi)",
                                     Location(where, line)))
             continue
@@ -152,7 +163,7 @@ def _read_units(seq: CommentedSeq, where: str, diags: list[Diagnostic]) -> list[
     return units
 
 
-def _read_unit(item: CommentedMap, where: str, line: int, diags: list[Diagnostic]) -> Unit | None:
+def _read_unit(item: dict[Any, Any], where: str, line: int, diags: list[Diagnostic]) -> Unit | None:
     ok = True
     for key in item:
         if key not in _FIELDS:

@@ -4,9 +4,11 @@ Every value that passes is kept in the FactSet; a value with an error is dropped
 nothing is read as zero. Values are exact: counts and amounts whole, percents stored as a
 fraction of 1 ("33,4%" and 33.4 are both 167/500), yes/no as 1 or 0.
 
-When one unit submits twice for one period (two files, or twice in one file), the submission
-with the later ``submitted_at`` wins whole; equal or missing times are broken by file path,
-then by position in the file, and a submission without a time counts as the earliest.
+The rows of one CSV file with one unit and period are one submission, the unit as the registry
+resolves it (``SO-TTTT`` and ``Sở TT&TT`` are one unit). When one unit submits twice for one
+period (two files, or two submissions in one YAML/JSON file), the submission with the later
+``submitted_at`` wins whole: ``resubmission`` decides which, and reads ``submitted_at`` (ISO or
+Vietnamese ``dd/mm/yyyy [HH:MM]``, Vietnam time unless an offset is given).
 
 Diagnostic codes
 ================
@@ -23,36 +25,38 @@ Diagnostic codes
     F008  a percent outside 0-100
     F009  not a yes/no answer
     F010  one metric twice in one submission: both are dropped
-    F011  (warning) a submission superseded by a later one for the same unit and period
+    F011  (warning) a submission superseded by a later one for the same unit and period (the
+          message says so when both are in one file)
     F012  (warning) inconsistent data: a part above its whole; both are kept and flagged
-    F013  ``submitted_at`` is not an ISO date or date-time (warning: the values are kept; its time is unknown)
+    F013  ``submitted_at`` cannot be read (not ISO, not dd/mm/yyyy [HH:MM]). A warning when the
+          unit and period have one submission (its values are kept); an error when another one
+          competes: the only one with a readable time is used and the unreadable ones are not, or,
+          when that does not decide it, none of them is used and each is named
     F014  (warning) rows of one CSV submission disagree on ``submitted_at`` (the latest is used)
     F015  (warning) a metric with no value: not reported, not zero
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from decimal import Decimal
 from fractions import Fraction
 
-from ..diagnostics import Diagnostic, Location, Severity, did_you_mean, sorted_diagnostics
+from ..diagnostics import Diagnostic, Severity, did_you_mean, sorted_diagnostics
 from ..rules.model import Metric, MetricKind, Pack
 from .loaders import RawRecord, SubmissionKey
 from .model import PERIOD_RE, FactSet, MetricValue, Registry, Unit
-from .numbers import NumberFormatError, format_vi, parse_number
+from .numbers import VN_GROUPED, NumberFormatError, format_vi, parse_number
 from .registry import find_unit, suggest_unit, unit_index
+from .resubmission import Submission, decide, read_time
 
 __all__ = ["Validation", "parse_value", "validate", "validate_records"]
 
 _YES = frozenset({"có", "co", "yes", "y", "true", "1", "x", "đạt", "dat", "đã có", "rồi"})
 _NO = frozenset({"không", "khong", "no", "n", "false", "0", "chưa", "chua", "không đạt", "chưa đạt",
                  "chưa có", "không có"})
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _WHOLE_KINDS = (MetricKind.COUNT, MetricKind.AMOUNT_VND)
 
 
@@ -69,17 +73,7 @@ class Validation:
     rejected: int = 0  # values dropped for an error
     superseded: int = 0  # valid values of a submission that a later one replaced
     blank: int = 0  # metrics named without a value
-
-
-@dataclass
-class _Submission:
-    key: SubmissionKey
-    unit: Unit
-    period: str
-    records: list[RawRecord]
-    values: dict[str, MetricValue] = field(default_factory=dict)
-    time: datetime | None = None
-    time_text: str = ""
+    merged: int = 0  # row groups of a CSV file joined to another (one unit, written two ways)
 
 
 def validate(records: Iterable[RawRecord], pack: Pack, registry: Registry) -> tuple[FactSet, list[Diagnostic]]:
@@ -89,26 +83,54 @@ def validate(records: Iterable[RawRecord], pack: Pack, registry: Registry) -> tu
 
 def validate_records(records: Iterable[RawRecord], pack: Pack, registry: Registry) -> Validation:
     out = Validation()
-    grouped: dict[SubmissionKey, list[RawRecord]] = {}
-    for record in records:
-        grouped.setdefault(record.submission, []).append(record)
     metrics = pack.metric_index()
     index = unit_index(registry)
-    competing: dict[tuple[str, str], list[_Submission]] = {}
+    grouped = _group(records, registry, index, out)
+    competing: dict[tuple[str, str], list[Submission]] = {}
     for key in sorted(grouped):
         sub = _check_submission(key, grouped[key], metrics, registry, index, out)
         if sub is not None:
             competing.setdefault((sub.unit.id, sub.period), []).append(sub)
     for subs in competing.values():
-        winner = _choose(subs, out)
-        out.facts.extend(winner.values[m] for m in sorted(winner.values))
-        _check_constraints(winner, metrics, out)
+        decision = decide(subs, out.diagnostics)
+        out.rejected += decision.rejected
+        out.superseded += decision.superseded
+        winner = decision.winner
+        if winner is not None:
+            out.facts.extend(winner.values[m] for m in sorted(winner.values))
+            _check_constraints(winner, metrics, out)
     out.diagnostics = sorted_diagnostics(out.diagnostics)
     return out
 
 
+def _group(records: Iterable[RawRecord], registry: Registry, index: dict[str, Unit],
+           out: Validation) -> dict[SubmissionKey, list[RawRecord]]:
+    """The records of each submission. Rows of a table form one submission per file, unit and
+    period, the unit as the registry resolves it: rows naming it ``SO-TTTT`` and ``so-tttt``, or
+    by its id and its name, are one submission, not two of which one would replace the other.
+    (Submissions of a YAML or JSON file are delimited by the file itself: two naming one unit
+    stay two, and the later one replaces the other, with a warning that says so.)"""
+    grouped: dict[SubmissionKey, list[RawRecord]] = {}
+    for record in records:
+        grouped.setdefault(record.submission, []).append(record)
+    first_key: dict[tuple[str, str, str], SubmissionKey] = {}
+    for key in sorted(grouped):
+        if not key.rows:
+            continue
+        first = grouped[key][0]
+        unit = find_unit(registry, first.unit, index)
+        if unit is None:
+            continue  # an unknown unit: F001 for its rows as written
+        same = first_key.setdefault((key.file, unit.id, first.period), key)
+        if same is not key:
+            grouped[same].extend(grouped.pop(key))
+            grouped[same].sort(key=lambda r: r.location.line)
+            out.merged += 1
+    return grouped
+
+
 def _check_submission(key: SubmissionKey, records: list[RawRecord], metrics: dict[str, Metric],
-                      registry: Registry, index: dict[str, Unit], out: Validation) -> _Submission | None:
+                      registry: Registry, index: dict[str, Unit], out: Validation) -> Submission | None:
     first = records[0]
     unit = find_unit(registry, first.unit, index)
     if unit is None:
@@ -123,8 +145,8 @@ def _check_submission(key: SubmissionKey, records: list[RawRecord], metrics: dic
             "are not used", first.period_location, suggestion="write 2022, 2022-Q3 or 2022-07"))
         out.rejected += len(records)
         return None
-    sub = _Submission(key, unit, first.period, records)
-    _read_time(sub, out)
+    sub = Submission(key, unit, first.period, records)
+    read_time(sub, out.diagnostics)
     by_metric: dict[str, list[RawRecord]] = {}
     for record in records:
         metric_id = record.metric.strip().lower()
@@ -181,7 +203,7 @@ def parse_value(record: RawRecord, kind: MetricKind) -> Fraction:
         return _yes_no(raw, record.text)
     if isinstance(raw, bool):
         raise ValueProblem("F005", f"expected a number, got the yes/no {record.text!r}")
-    if isinstance(raw, Decimal) and not record.quoted and _GROUPED.match(record.text) \
+    if isinstance(raw, Decimal) and not record.quoted and VN_GROUPED.match(record.text) \
             and kind is not MetricKind.PERCENT:
         digits = record.text.replace(".", "")
         raise ValueProblem(
@@ -222,61 +244,7 @@ def _yes_no(raw: object, text: str) -> Fraction:
     raise ValueProblem("F009", f"{text!r} is not a yes/no answer", "write có or không (yes or no)")
 
 
-def _read_time(sub: _Submission, out: Validation) -> None:
-    texts: dict[str, Location] = {}
-    for record in sub.records:
-        if record.submitted_at and record.submitted_at not in texts:
-            texts[record.submitted_at] = record.submitted_at_location
-    times: list[tuple[datetime, str]] = []
-    for text, loc in texts.items():
-        parsed = _parse_time(text)
-        if parsed is None:
-            out.diagnostics.append(Diagnostic("F013", f"submitted_at {text!r} is not an ISO date or date-time; "
-                                              "the values are kept, but this submission counts as the earliest "
-                                              "if another one is sent for the same unit and period",
-                                              loc, Severity.WARNING, suggestion="write 2022-10-05 or 2022-10-05T14:30"))
-        else:
-            times.append((parsed, text))
-    if len(texts) > 1:
-        second = list(texts.items())[1]
-        out.diagnostics.append(Diagnostic(
-            "F014", f"rows of one submission disagree on submitted_at ({', '.join(texts)}); the latest is used",
-            second[1], Severity.WARNING))
-    if times:
-        sub.time, sub.time_text = max(times)
-
-
-def _parse_time(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-
-
-def _choose(subs: list[_Submission], out: Validation) -> _Submission:
-    def order(s: _Submission) -> tuple[bool, datetime, SubmissionKey]:
-        return (s.time is not None, s.time or datetime.min, s.key)
-
-    ranked = sorted(subs, key=order)
-    winner = ranked[-1]
-    for loser in ranked[:-1]:
-        out.superseded += len(loser.values)
-        lost = sorted(set(loser.values) - set(winner.values))
-        text = (f"{loser.unit.id} {loser.period}: this submission ({_when(loser)}) is replaced by the one at "
-                f"{winner.key.file}:{winner.key.line} ({_when(winner)})")
-        if lost:
-            text += f"; its values for {', '.join(lost)} are not used (the later one lacks them)"
-        out.diagnostics.append(Diagnostic("F011", text, Location(loser.key.file, loser.key.line),
-                                          Severity.WARNING))
-    return winner
-
-
-def _when(sub: _Submission) -> str:
-    return f"submitted_at {sub.time_text}" if sub.time_text else "no submitted_at"
-
-
-def _check_constraints(sub: _Submission, metrics: dict[str, Metric], out: Validation) -> None:
+def _check_constraints(sub: Submission, metrics: dict[str, Metric], out: Validation) -> None:
     for metric_id, part in sub.values.items():
         for whole_id in metrics[metric_id].not_above:
             whole = sub.values.get(whole_id)

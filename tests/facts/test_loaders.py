@@ -110,7 +110,10 @@ def test_broken_yaml_is_a_diagnostic_with_a_line() -> None:
 def test_directory_recursive_sorted_known_extensions_only() -> None:
     result = read_paths([Path("dir")])
     assert result.files == ["dir/2022/communes.csv", "dir/2022/so-tttt.yaml", "dir/a.json"]
-    assert result.diagnostics == []
+    # README.md is skipped silently; notes.txt may be a submission saved as text: it is named.
+    assert [(d.code, d.severity, d.location.file) for d in result.diagnostics] == [
+        ("F028", Severity.WARNING, "dir/notes.txt"),
+    ]
     assert [(r.unit, r.value) for r in result.records] == [
         ("X-TUY-DUC-QUANG-TAM", "40"), ("X-TUY-DUC-QUANG-TAN", "41"), ("SO-TTTT", 12), ("SO-Y-TE", 4),
     ]
@@ -162,3 +165,145 @@ def test_top_level_list_and_null_fields(tmp_path: Path) -> None:
         ("a", 1, False), ("b", None, False), ("c", True, False),
     ]
     assert result.records[0].submitted_by == ""
+
+
+# --- files a folder holds that are not read ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("SO-B.xlsx", ["Excel", "save the sheet as CSV"]),
+        ("SO-B.XLS", ["Excel", "save the sheet as CSV"]),
+        ("data.ods", ["spreadsheet", "save the sheet as CSV"]),
+        ("x.yml.txt", ["'x.yml.txt' does not end in '.yml'", "rename it to x.yml"]),
+        ("so-tttt.yaml.bak", ["does not end in '.yaml'", "rename it to so-tttt.yaml"]),
+        ("communes.csv.old", ["rename it to communes.csv"]),
+        ("a.JSON~", ["rename it to a.JSON"]),
+        ("ghi-chu.txt", [".yaml, .yml, .json and .csv"]),
+        ("b.tsv", ["tab-separated", "CSV"]),
+        ("c.xml", ["XML"]),
+    ],
+)
+def test_skipped_data_file_is_named(tmp_path: Path, name: str, words: list[str]) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / name).write_bytes(b"unit,period,metric,value\n")
+    (tmp_path / "ok.csv").write_text("unit,period,metric,value\nSO-TTTT,2022,m,1\n", encoding="utf-8")
+    result = read_paths([tmp_path])
+    [warning] = result.diagnostics
+    assert (warning.code, warning.severity) == ("F028", Severity.WARNING)
+    assert warning.location.file == str(tmp_path / "sub" / name)
+    assert "not read" in warning.message
+    for word in words:
+        assert word in f"{warning.message} ({warning.suggestion})"
+    assert result.files == [str(tmp_path / "ok.csv")]
+
+
+def test_readme_markdown_and_hidden_files_are_skipped_silently(tmp_path: Path) -> None:
+    for name in ("README", "README.txt", "readme.md", "notes.md", ".hidden.yaml", ".~lock.SO-B.xlsx#",
+                 "photo.jpg"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.csv.orig").write_bytes(b"x")
+    (tmp_path / "a.csv").write_text("unit,period,metric,value\nSO-TTTT,2022,m,1\n", encoding="utf-8")
+    result = read_paths([tmp_path])
+    assert result.diagnostics == [] and result.files == [str(tmp_path / "a.csv")]
+
+
+def test_folder_without_submission_files(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "excel").mkdir()
+    (tmp_path / "excel" / "README.md").write_text("Số liệu", encoding="utf-8")
+    (tmp_path / "excel" / "SO-B.xlsx").write_bytes(b"PK")
+    (tmp_path / "a.csv").write_text("unit,period,metric,value\nSO-TTTT,2022,m,1\n", encoding="utf-8")
+    result = read_paths([tmp_path / "empty", tmp_path / "excel", tmp_path / "a.csv"])
+    assert [(d.code, d.severity, d.location.file) for d in result.diagnostics] == [
+        ("F029", Severity.WARNING, str(tmp_path / "empty")),
+        ("F029", Severity.WARNING, str(tmp_path / "excel")),
+        ("F028", Severity.WARNING, str(tmp_path / "excel" / "SO-B.xlsx")),
+    ]
+    assert result.diagnostics[0].message == f"no submission files found in {tmp_path / 'empty'}"
+    assert len(result.records) == 1
+
+
+def test_no_submission_files_in_any_path_given(tmp_path: Path) -> None:
+    result = read_paths([tmp_path / "nope", tmp_path / "nope.csv"])
+    assert [(d.code, d.severity) for d in result.diagnostics] == [
+        ("F029", Severity.WARNING), ("F020", Severity.ERROR), ("F020", Severity.ERROR),
+    ]
+    assert result.diagnostics[0].message == (
+        f"no submission files found in {tmp_path / 'nope'}, {tmp_path / 'nope.csv'}")
+    assert [d.code for d in read_paths([]).diagnostics] == ["F029"]
+
+
+def test_excel_file_given_by_name_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "SO-B.xlsx").write_bytes(b"PK")
+    [error] = read_paths([tmp_path / "SO-B.xlsx"]).diagnostics
+    assert error.code == "F021" and "save the sheet as CSV" in error.suggestion
+
+
+# --- YAML read by ruamel's C composer, with the lines of the pure-Python one ---------------------
+
+def _all_yaml_texts() -> list[tuple[str, str]]:
+    from plancheck.facts import SAMPLES_DIR
+
+    files = sorted([*SAMPLES_DIR.rglob("*.yaml"), *SAMPLES_DIR.rglob("*.json"), *FIXTURES.rglob("*.yaml"),
+                    *FIXTURES.rglob("*.json")])
+    texts = [(p.name, p.read_text(encoding="utf-8-sig")) for p in files]
+    edge = [
+        "unit: SO-TTTT\nperiod: '2022'\nvalues:\n  a:\n  b: 2\n  c:   # blank\n  d: {value: , note: x}\n  e:\n",
+        "unit: SO-TTTT\nperiod: '2022'\nnote: >\n  một\n  hai\nvalues:\n  a: {value: 1, note: |\n    x\n    y\n  }\n",
+        "unit: SO-TTTT\nperiod: 2022\nvalues: {a: 3.128, b: 0x1F, c: 1_000, d: yes, e: ~, f: 2022-10-05, g: .5}\n",
+        "%YAML 1.1\n---\nunit: SO-TTTT\nperiod: '2022'\nvalues: {a: yes, b: 010}\n",
+        "unit: &u SO-TTTT\nperiod: '2022'\nvalues: {a: !!str 12, b: *u}\n",
+        "unit: SO-TTTT\r\nperiod: '2022'\r\nvalues:\r\n  a: 1\r\n",
+        "unit: SO-TTTT\nperiod: '2022'\nvalues:\n\ta: 1\n",
+        "unit: SO-TTTT\nperiod: [2022\nvalues:\n  a: 1\n",
+        "unit: SO-TTTT\nperiod: '2022'\nvalues:\n  a: b: c\n",
+        "- {unit: SO-TTTT, period: '2022', values: {a: 1}}\n- just text\n",
+        "", "# only a comment\n", "unit: A\n---\nunit: B\n", "unit: 'x\n",
+    ]
+    return texts + [(f"edge{i}.yaml", t) for i, t in enumerate(edge)]
+
+
+def test_c_composer_reads_exactly_what_the_pure_parser_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plancheck.facts import yaml_loader
+
+    texts = _all_yaml_texts()
+    fast = []
+    for name, text in texts:
+        out = ReadResult()
+        yaml_loader.read_yaml(text, name, out)
+        fast.append(out)
+    monkeypatch.setattr(yaml_loader, "_compose_c", lambda text: yaml_loader._NOT_COMPOSED)
+    for (name, text), got in zip(texts, fast, strict=True):
+        out = ReadResult()
+        yaml_loader.read_yaml(text, name, out)
+        assert (got.records, got.diagnostics, got.submissions) == (out.records, out.diagnostics, out.submissions), name
+
+
+def test_c_composer_reads_the_bundled_samples(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pure-Python parser is only a fallback: the bundled submissions never need it."""
+    from plancheck.facts import SAMPLES_DIR, yaml_loader
+
+    def refuse(text: str) -> None:
+        raise AssertionError("the pure-Python parser was used")
+
+    monkeypatch.setattr(yaml_loader, "_compose_pure", refuse)
+    result = read_paths([SAMPLES_DIR])
+    assert result.records and not [d for d in result.diagnostics if d.code == "F021"]
+
+
+def test_empty_yaml_value_is_located_at_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "e.yaml"
+    path.write_text("unit: SO-TTTT\nperiod: '2022'\nvalues:\n  a:\n\n  b: 2\n  c:\n", encoding="utf-8")
+    assert [(r.metric, r.value, r.location.line) for r in read_paths([path]).records] == [
+        ("a", None, 4), ("b", 2, 6), ("c", None, 7),
+    ]
+
+
+def test_folded_note_is_read_as_yaml_folds_it(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("unit: SO-TTTT\nperiod: '2022'\nvalues:\n  a:\n    value: 1\n    note: >-\n"
+                    "      số liệu\n      sơ bộ\n", encoding="utf-8")
+    [record] = read_paths([path]).records
+    assert record.note == "số liệu sơ bộ"

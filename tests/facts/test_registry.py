@@ -137,3 +137,47 @@ def test_registry_missing_file(tmp_path: Path) -> None:
     registry, diagnostics = load_registry(tmp_path / "nope.yaml")
     assert [d.code for d in diagnostics] == ["U001"]
     assert registry.units == ()
+
+
+def test_registry_syntax_error_reads_like_a_submission_one(tmp_path: Path) -> None:
+    """One conversion of YAML syntax errors (yamlsource) for the registry, the submissions and
+    the rule packs: only the code differs."""
+    from plancheck.facts.loaders import ReadResult
+    from plancheck.facts.yaml_loader import read_yaml
+    from plancheck.yamlsource import YamlSyntaxError
+    from plancheck.yamlsource import read_yaml as read_located
+
+    text = "units:\n  - {id: TINH, level: province\n  - {id: H-A}\n"
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, [registry_error] = load_registry(path)
+    submission = ReadResult()
+    read_yaml(text, str(path), submission)
+    [submission_error] = submission.diagnostics
+    with pytest.raises(YamlSyntaxError) as info:
+        read_located(path)
+    pack_error = info.value.diagnostic
+    assert (registry_error.code, submission_error.code, pack_error.code) == ("U001", "F021", "Y001")
+    assert registry_error.location == submission_error.location == pack_error.location
+    assert registry_error.message == submission_error.message == pack_error.message
+    assert "started on line 2" in registry_error.message
+
+
+def test_registry_is_parsed_again_with_lines_only_to_locate_a_problem(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from plancheck.facts import registry as registry_module
+
+    calls: list[str] = []
+    real = registry_module.read_yaml
+
+    def counting(path: Path, display: str | None = None, code: str = "Y001") -> object:
+        calls.append(str(path))
+        return real(path, display, code=code)
+
+    monkeypatch.setattr(registry_module, "read_yaml", counting)
+    registry, diagnostics = load_registry()
+    assert diagnostics == [] and len(registry.units) == 99 and calls == []
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD_REGISTRY, encoding="utf-8")
+    _, diagnostics = load_registry(path)
+    assert calls == [str(path)] and diagnostics[0].location.line == 5

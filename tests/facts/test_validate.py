@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from plancheck.diagnostics import Location, Severity
+from plancheck.facts.load import load_facts
 from plancheck.facts.loaders import RawRecord, SubmissionKey, read_paths
 from plancheck.facts.model import FactSet, Registry
 from plancheck.facts.validate import ValueProblem, parse_value, validate, validate_records
@@ -212,9 +213,148 @@ def test_part_above_whole_is_flagged_and_kept(tmp_path: Path, pack: Pack, regist
 
 def test_bad_submitted_at(tmp_path: Path, pack: Pack, registry: Registry) -> None:
     _write(tmp_path / "t.csv", "unit,period,metric,value,submitted_at\n"
-           "SO-TTTT,2022,info_systems_total,3,05/10/2022\nSO-TTTT,2022,online_records_pct,5,2022-10-06\n")
+           "SO-TTTT,2022,info_systems_total,3,5 tháng 10\nSO-TTTT,2022,online_records_pct,5,2022-10-06\n")
     facts, diagnostics = validate(read_paths([tmp_path / "t.csv"]).records, pack, registry)
     assert [(d.code, d.location.line, d.location.field) for d in diagnostics] == [
         ("F013", 2, "submitted_at"), ("F014", 3, "submitted_at"),
     ]
     assert len(facts) == 2  # metadata errors do not drop the values
+
+
+# --- one CSV submission per resolved unit and period -------------------------------------------
+
+@pytest.mark.parametrize("other_spelling",
+                         ["so-tttt", "Sở Thông tin và Truyền thông", "Sở TT&TT", " sở thông tin  và truyền THÔNG "])
+def test_csv_rows_naming_one_unit_two_ways_are_one_submission(tmp_path: Path, pack: Pack, registry: Registry,
+                                                              other_spelling: str) -> None:
+    _write(tmp_path / "u.csv", "unit,period,metric,value\n"
+           "SO-TTTT,2022,info_systems_total,12\n"
+           f"\"{other_spelling}\",2022,info_systems_classified,9\n"
+           "SO-NOI-VU,2022,info_systems_total,7\n")
+    load = load_facts([tmp_path / "u.csv"], pack, registry)
+    assert load.diagnostics == []  # no F011: nothing is superseded, nothing dropped
+    assert sorted(load.facts.values) == [
+        ("SO-NOI-VU", "2022", "info_systems_total"),
+        ("SO-TTTT", "2022", "info_systems_classified"),
+        ("SO-TTTT", "2022", "info_systems_total"),
+    ]
+    assert load.submissions == 2 and load.superseded_values == 0 and load.accepted_values == 3
+
+
+def test_csv_metric_given_under_two_spellings_of_the_unit_is_given_twice(tmp_path: Path, pack: Pack,
+                                                                         registry: Registry) -> None:
+    _write(tmp_path / "u.csv", "unit,period,metric,value\n"
+           "SO-TTTT,2022,info_systems_total,12\nso-tttt,2022,info_systems_total,13\n"
+           "so-tttt,2022-Q1,info_systems_total,3\n")
+    facts, diagnostics = validate(read_paths([tmp_path / "u.csv"]).records, pack, registry)
+    assert [(d.code, d.location.line) for d in diagnostics] == [("F010", 2), ("F010", 3)]
+    assert "lines 2, 3" in diagnostics[0].message
+    assert facts.get("SO-TTTT", "2022", "info_systems_total") is None
+    assert facts.get("SO-TTTT", "2022-Q1", "info_systems_total") is not None  # another period: its own submission
+
+
+def test_two_submissions_for_one_unit_in_one_yaml_file_warn_as_such(tmp_path: Path, pack: Pack,
+                                                                    registry: Registry) -> None:
+    _write(tmp_path / "s.yaml", "submissions:\n"
+           "  - {unit: SO-TTTT, period: '2022', values: {info_systems_total: 1, online_records_pct: 5}}\n"
+           "  - {unit: Sở TT&TT, period: '2022', values: {info_systems_total: 2}}\n")
+    load = load_facts([tmp_path / "s.yaml"], pack, registry)
+    [warning] = load.diagnostics
+    assert (warning.code, warning.severity, warning.location.line) == ("F011", Severity.WARNING, 2)
+    assert "this file holds 2 submissions for SO-TTTT 2022" in warning.message
+    assert "line 3" in warning.message and "online_records_pct" in warning.message
+    assert "one submission per unit and period" in warning.suggestion
+    value = load.facts.get("SO-TTTT", "2022", "info_systems_total")
+    assert value is not None and value.value == 2
+    assert load.submissions == 2 and load.superseded_values == 2
+
+
+# --- submitted_at: Vietnamese dates, Vietnam time, and competing submissions ---------------------
+
+@pytest.mark.parametrize(
+    ("first_at", "second_at", "winner"),
+    [
+        ("05/10/2022", "2022-10-04", "a.yaml"),  # dd/mm/yyyy: 5 October, not 10 May
+        ("5/1/2023", "2023-01-04T23:59", "a.yaml"),  # d/m/yyyy
+        ("05/10/2022 14:30", "05/10/2022 09:05", "a.yaml"),
+        ("05/10/2022 14:30", "2022-10-05T14:31", "b.yaml"),
+        # A naive time is Vietnam time: 18:00 +07:00 is 11:00Z, before 17:00Z.
+        ("2023-01-14T18:00", "2023-01-15T00:00+07:00", "b.yaml"),
+        ("14/01/2023 18:00", "2023-01-14T12:00:00Z", "b.yaml"),
+        ("2023-01-14", "2023-01-13T17:30:00Z", "b.yaml"),  # midnight in Vietnam is 17:00Z the day before
+    ],
+)
+def test_submitted_at_vietnamese_formats_and_vietnam_time(tmp_path: Path, pack: Pack, registry: Registry,
+                                                          first_at: str, second_at: str, winner: str) -> None:
+    for name, at, total in (("a.yaml", first_at, 1), ("b.yaml", second_at, 2)):
+        _write(tmp_path / name, f"unit: SO-TTTT\nperiod: '2022'\nsubmitted_at: '{at}'\nvalues:\n"
+               f"  info_systems_total: {total}\n")
+    facts, diagnostics = validate(read_paths([tmp_path]).records, pack, registry)
+    value = facts.get("SO-TTTT", "2022", "info_systems_total")
+    assert value is not None and value.source.file == str(tmp_path / winner)
+    assert [d.code for d in diagnostics] == ["F011"]
+
+
+def test_unreadable_submitted_at_of_a_single_submission_is_a_warning(tmp_path: Path, pack: Pack,
+                                                                     registry: Registry) -> None:
+    _write(tmp_path / "t.yaml", "unit: SO-TTTT\nperiod: '2022'\nsubmitted_at: ngày 5 tháng 10\nvalues:\n"
+           "  info_systems_total: 3\n")
+    facts, diagnostics = validate(read_paths([tmp_path / "t.yaml"]).records, pack, registry)
+    [warning] = diagnostics
+    assert (warning.code, warning.severity, warning.location.line) == ("F013", Severity.WARNING, 3)
+    assert "05/10/2022" in warning.suggestion
+    assert len(facts) == 1
+
+
+def _submission(path: Path, at: str | None, total: int) -> None:
+    stamp = f"submitted_at: '{at}'\n" if at is not None else ""
+    _write(path, f"unit: SO-TTTT\nperiod: '2022'\n{stamp}values:\n  info_systems_total: {total}\n"
+           "  online_records_pct: 5\n")
+
+
+def test_unreadable_submitted_at_loses_to_the_one_readable_time(tmp_path: Path, pack: Pack,
+                                                                registry: Registry) -> None:
+    _submission(tmp_path / "a.yaml", "2022-10-05", 1)
+    _submission(tmp_path / "b.yaml", "hôm qua", 2)  # perhaps later, perhaps not: it cannot be used
+    _submission(tmp_path / "c.yaml", None, 3)  # no time: the earliest, as ever
+    load = load_facts([tmp_path], pack, registry)
+    got = [(d.code, d.severity, Path(d.location.file).name, d.location.line) for d in load.diagnostics]
+    assert got == [
+        ("F013", Severity.ERROR, "b.yaml", 3),
+        ("F011", Severity.WARNING, "c.yaml", 1),
+    ]
+    assert "a.yaml:1" in load.diagnostics[0].message and "not used" in load.diagnostics[0].message
+    value = load.facts.get("SO-TTTT", "2022", "info_systems_total")
+    assert value is not None and value.value == 1
+    assert load.rejected_values == 2 and load.superseded_values == 2 and not load.ok
+
+
+@pytest.mark.parametrize(
+    ("times", "located"),
+    [
+        (["hôm qua", None], [("a.yaml", 3), ("b.yaml", 1)]),
+        (["hôm qua", "32/10/2022"], [("a.yaml", 3), ("b.yaml", 3)]),
+        (["hôm qua", "2022-10-05", "2022-10-06"], [("a.yaml", 3), ("b.yaml", 3), ("c.yaml", 3)]),
+    ],
+)
+def test_unreadable_submitted_at_that_cannot_be_ordered_keeps_neither(
+        tmp_path: Path, pack: Pack, registry: Registry, times: list[str | None],
+        located: list[tuple[str, int]]) -> None:
+    for name, at, total in zip(("a.yaml", "b.yaml", "c.yaml"), times, (1, 2, 3), strict=False):
+        _submission(tmp_path / name, at, total)
+    load = load_facts([tmp_path], pack, registry)
+    assert [(d.code, d.severity, Path(d.location.file).name, d.location.line) for d in load.diagnostics] == [
+        ("F013", Severity.ERROR, name, line) for name, line in located
+    ]
+    assert all("cannot be decided" in d.message for d in load.diagnostics)
+    assert len(load.facts) == 0
+    assert load.rejected_values == 2 * len(times) and load.superseded_values == 0
+
+
+def test_vietnamese_grouping_regex_is_the_one_of_numbers() -> None:
+    from plancheck.facts import numbers
+    from plancheck.facts import validate as validate_module
+
+    assert numbers.VN_GROUPED.match("22.639.373.567") and not numbers.VN_GROUPED.match("3.1")
+    assert validate_module.VN_GROUPED is numbers.VN_GROUPED
+    assert not hasattr(validate_module, "_GROUPED") and not hasattr(numbers, "_VN_GROUPED")
