@@ -37,8 +37,8 @@ def period_days(period: str) -> int:
 
 def period_count(period: str, per: str) -> int:
     """How many whole weeks or calendar months a period holds: a year has 52 weeks (its 365th
-    day does not make a 53rd week) and 12 months, a quarter 13 weeks and 3 months, a month 4
-    weeks. "At least one a week" over a year therefore asks for 52."""
+    day does not make a 53rd week) and 12 months, a quarter 12 or 13 weeks (90 to 92 days) and
+    3 months, a month 4 weeks. "At least one a week" over a year therefore asks for 52."""
     if per == "week":
         return period_days(period) // 7
     m = PERIOD_RE.match(period)
