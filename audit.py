@@ -50,8 +50,8 @@ class AuditResult:
         return has_errors(self.diagnostics)
 
     def select(self, scope: str = "province") -> list[Verdict]:
-        """The verdicts a view shows: one per target at the province, each level, or each unit;
-        with a focus unit (--unit), that unit's."""
+        """The verdicts a view shows: one per target and consistency check (after the targets) at
+        the province, each level, or each unit; with a focus unit (--unit), that unit's."""
         unit = self.focus_unit
         mine = [v for v in self.verdicts if not v.part]
         if unit is None:
@@ -67,7 +67,8 @@ class AuditResult:
             covered = {v.target for v in out}
             out += [v for v in self.verdicts if v.part and v.scope.kind is ScopeKind.UNIT and v.scope.id == unit
                     and v.target not in covered]
-        order = {t.id: i for i, t in enumerate(self.pack.targets)}
+        ids = [t.id for t in self.pack.targets] + [c.id for c in self.pack.checks]
+        order = {item: i for i, item in enumerate(ids)}
         return sorted(out, key=lambda v: order[v.target])
 
     def counts(self, verdicts: Sequence[Verdict]) -> dict[Status, int]:
@@ -119,7 +120,8 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
         focus = found.id
     paths = list(fact_paths) or [DEFAULT_FACTS]
     load = load_facts(paths, pack, registry)
-    evaluation = evaluate(pack, load.facts, registry, period=period, focus_unit=focus)
+    rejected = [d for d in load.diagnostics if d.severity is Severity.ERROR]
+    evaluation = evaluate(pack, load.facts, registry, period=period, focus_unit=focus, rejected=rejected)
     unused = unused_values(load.facts, evaluation, period or pack.pack.period)
     return AuditResult(pack=pack, registry=registry, period=period or pack.pack.period, evaluation=evaluation,
                        load=load, pack_path=str(pack_path) if pack_path else _short(DEFAULT_PACK),
@@ -145,8 +147,8 @@ def unused_values(facts: FactSet, evaluation: Evaluation, period: str) -> list[D
                        f"audit of {period}")
             hint = f"audit them with --period {other}"
         else:
-            message = f"{len(values)} value(s) of {period} are used by no target: {', '.join(units[:5])}"
-            hint = "check the pack's targets use every metric of its catalog"
+            message = f"{len(values)} value(s) of {period} are used by no target or check: {', '.join(units[:5])}"
+            hint = "check the pack's targets and checks use every metric of its catalog"
         out.append(Diagnostic("A001", message, Location(first.source.file, first.source.line), Severity.WARNING,
                               suggestion=hint))
     return out

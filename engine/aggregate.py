@@ -39,7 +39,8 @@ class Observation:
         return not self.missing and self.value is not None
 
 
-def _ref(v: MetricValue) -> FactRef:
+def fact_ref(v: MetricValue) -> FactRef:
+    """A submitted value as a verdict cites it: its figure and its source row."""
     return FactRef(v.unit, v.metric, v.period, v.value, v.raw, v.source.file, v.source.line)
 
 
@@ -50,7 +51,7 @@ def observe_unit(measure: Measure, unit: str, period: str, facts: FactSet) -> Ob
     got = {m: facts.get(unit, period, m) for m in needed}
     absent = [m for m, v in got.items() if v is None]
     present = [v for v in got.values() if v is not None]
-    obs.facts = [_ref(v) for v in present]
+    obs.facts = [fact_ref(v) for v in present]
     if absent:
         obs.missing = [unit]
         obs.reasons.append((f"{unit} chưa báo cáo {', '.join(absent)} kỳ {period}",

@@ -13,6 +13,9 @@ exactly once, so a fact is always decided and never by two rules:
   ``all`` facts combine the decisions of the parts of a compound or per-level target.
 
 The rule name is the decision: ``<key>|met``, ``<key>|not_met``, ``*|insufficient_data`` ….
+
+A consistency check has its own key (``KT-08:check``) and two rules: ``|met`` (the figures agree)
+and ``|inconsistent_data``; it is never ``not_met``.
 """
 
 from __future__ import annotations
@@ -66,6 +69,23 @@ def rule_keys(pack: Pack) -> dict[str, Op]:
                 keys[key(t.id, level=level, unit=True)] = op
             keys[key(t.id, level=level, all_units=True)] = Op.GE
     return keys
+
+
+def check_key(check_id: str) -> str:
+    return f"{check_id}:check"
+
+
+def check_rules(pack: Pack) -> dict[str, Any]:
+    """The rules of the pack's consistency checks. A check's ``cmp`` fact carries, as integers,
+    how far apart its two sides are (``lhs``) and how far the printed precision lets them be
+    (``rhs``): within it the figures agree (``met``), beyond it they are inconsistent. Missing
+    figures are ``insufficient`` facts, decided by the shared rule."""
+    rules: dict[str, Any] = {}
+    for c in pack.checks:
+        k = check_key(c.id)
+        rules[f"{k}|met"] = _when({"key": k}, {"k": "cmp"}, {"$lte": {"lhs": {"$m": "rhs"}}})
+        rules[f"{k}|inconsistent_data"] = _when({"key": k}, {"k": "cmp"}, {"$gt": {"lhs": {"$m": "rhs"}}})
+    return rules
 
 
 def compile_rules(keys: dict[str, Op]) -> dict[str, Any]:

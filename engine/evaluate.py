@@ -1,17 +1,21 @@
 """Evaluate a rule pack against facts on durable-rules and return verdicts.
 
-Evaluation never reads files: it takes a loaded pack, registry and fact set. After every
-evaluation the ledger is checked: every fact posted was decided, and every decided fact is cited
-by exactly one verdict.
+Evaluation never reads files: it takes a loaded pack, registry and fact set. The pack's
+consistency checks are decided first (``engine.consistency``); the targets are then decided on
+the facts with every figure of a failed check flagged. After every evaluation the ledger is
+checked: every fact posted was decided, and every decided fact is cited by exactly one verdict.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from ..diagnostics import Diagnostic
 from ..facts.model import FactSet, Registry
 from ..rules.model import Measure, Pack, Rollup, Target
-from .compile import compile_rules, rule_keys, status_of
+from .compile import check_rules, compile_rules, rule_keys, status_of
+from .consistency import describe, flag_failed, plan_checks
 from .durable import EngineError, Ledger, Session
 from .gap import gap
 from .plan import Context, Node, plan
@@ -26,28 +30,39 @@ class Evaluation:
 
 
 def evaluate(pack: Pack, facts: FactSet, registry: Registry, period: str | None = None,
-             focus_unit: str | None = None) -> Evaluation:
+             focus_unit: str | None = None, rejected: Sequence[Diagnostic] = ()) -> Evaluation:
+    """``rejected``: the validation errors of the facts, so that a check whose figure was
+    rejected says so instead of calling it unreported."""
     ctx = Context(pack, facts, registry, period or pack.pack.period, focus_unit)
-    nodes = plan(ctx)
-    rules = compile_rules(rule_keys(pack))
-    rounds = 0
+    checks = plan_checks(ctx, rejected)
+    rules = compile_rules(rule_keys(pack)) | check_rules(pack)
     with Session(rules, label=f"plancheck-{pack.pack.id}") as session:
-        pending = nodes
-        while pending:
-            ready = [n for n in pending if all(d.decided for d in n.deps)]
-            if not ready:
-                raise EngineError("evaluation plan has a cycle")
-            decisions = session.decide([n.fact() for n in ready])
-            for n in ready:
-                n.verdict.status = Status(status_of(decisions[n.id]))
-                n.decided = True
-            pending = [n for n in pending if not n.decided]
-            rounds += 1
+        rounds = _decide(session, checks)
+        nodes = plan(replace(ctx, facts=flag_failed(checks, facts)))
+        rounds += _decide(session, nodes)
         ledger = session.ledger
-    verdicts = [n.verdict for n in nodes]
+    verdicts = [n.verdict for n in nodes + checks]
     ledger.check_cited([v.engine_fact for v in verdicts])
     _finish(nodes, pack)
+    describe(checks)
     return Evaluation(verdicts, ledger, rounds)
+
+
+def _decide(session: Session, nodes: list[Node]) -> int:
+    """Decide every node, each once its dependencies are; the number of rounds it took."""
+    rounds = 0
+    pending = nodes
+    while pending:
+        ready = [n for n in pending if all(d.decided for d in n.deps)]
+        if not ready:
+            raise EngineError("evaluation plan has a cycle")
+        decisions = session.decide([n.fact() for n in ready])
+        for n in ready:
+            n.verdict.status = Status(status_of(decisions[n.id]))
+            n.decided = True
+        pending = [n for n in pending if not n.decided]
+        rounds += 1
+    return rounds
 
 
 def _finish(nodes: list[Node], pack: Pack) -> None:

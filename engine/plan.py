@@ -226,7 +226,7 @@ def _display(v: Verdict, measure: Measure, pack: Pack) -> None:
         v.percent = v.per == 1
 
 
-def _cross(value: Fraction, threshold: Fraction) -> tuple[int, int]:
+def cross(value: Fraction, threshold: Fraction) -> tuple[int, int]:
     """Two integers that compare as ``value`` and ``threshold`` do: the cross products over their
     denominators. durable-rules compares 64-bit integers; where the cross products do not fit (a
     mean of many ratios has a very large denominator), the exact difference's sign and 0 compare
@@ -264,7 +264,7 @@ def _compare(v: Verdict, obs: Observation, spec: _Spec, th: Threshold | None, k:
     elif obs.missing or obs.value is None or v.threshold is None:
         fact["k"] = "insufficient"
     else:
-        lhs, rhs = _cross(obs.value, v.threshold)
+        lhs, rhs = cross(obs.value, v.threshold)
         fact.update(k="cmp", lhs=lhs, rhs=rhs)
     return Node(v, build=lambda n: fact, observation=obs)
 
@@ -301,10 +301,10 @@ def _count_units(v: Verdict, deps: list[Node], th: Threshold, k: str) -> Node:
         if th.op is Op.EQ and lo != hi:
             exact = th.value * total  # a share of n units is k/n: '=' can hold only for a whole k
             if exact.denominator != 1 or not len(met) <= exact <= len(met) + len(unknown) + len(inc):
-                lhs, rhs = _cross(lo, th.value)  # whatever the missing units say, it is not equal
+                lhs, rhs = cross(lo, th.value)  # whatever the missing units say, it is not equal
                 return {"key": k, "k": "cmp", "lhs": lhs, "rhs": rhs}
-        lo_l, lo_r = _cross(lo, th.value)
-        hi_l, hi_r = _cross(hi, th.value)
+        lo_l, lo_r = cross(lo, th.value)
+        hi_l, hi_r = cross(hi, th.value)
         return {"key": k, "k": "bounds", "lo_l": lo_l, "lo_r": lo_r, "hi_l": hi_l, "hi_r": hi_r, "n_inc": len(inc)}
 
     return Node(v, deps=deps, build=build)

@@ -1,4 +1,5 @@
-"""The verdict model: one target (or one part of it) at one scope for one period."""
+"""The verdict model: one target (or one part of it), or one consistency check, at one scope for
+one period."""
 
 from __future__ import annotations
 
@@ -58,6 +59,14 @@ SEVERITY: list[Status] = [
 ]
 
 
+def verdict_label(v: Verdict, lang: str) -> str:
+    """A verdict's status as the outputs show it: a consistency check that holds reads KHỚP
+    (consistent), not ĐẠT; every other label is the status's own."""
+    if v.check is not None and v.status is Status.MET:
+        return "KHỚP" if lang == "vi" else "consistent"
+    return v.status.label(lang)
+
+
 class ScopeKind(StrEnum):
     PROVINCE = "province"
     LEVEL = "level"
@@ -97,6 +106,37 @@ class Gap:
     what_en: str
 
 
+@dataclass(frozen=True)
+class Side:
+    """One side of a consistency check: the figure as stated, or what the other figures make of it
+    (``formula`` names them: ``certificates_active + certificates_revoked``). ``None``: not known."""
+
+    value: Fraction | None
+    formula: str
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """What a consistency check compared, for a verdict on one unit's figures.
+
+    ``scale`` says how the values read: ``percent`` (fractions of 1, shown as %), ``per_100`` (a
+    number per 100 inhabitants) or ``plain`` (the figures' own unit). ``difference`` is stated −
+    computed (for ``part_of``: part − whole, which must not be above 0); ``tolerance`` is the largest
+    ``|difference|`` the stated figure's printed precision (``decimals``) allows: half its last digit.
+    A verdict that sums up several units' checks has no sides.
+    """
+
+    kind: str  # percent_of | sum_of | part_of | per_100_of | same_as
+    relation: str  # "≈" (within the printed rounding), "=" (exact), "≤" (a part and its whole)
+    stated: Side | None = None
+    computed: Side | None = None
+    difference: Fraction | None = None
+    tolerance: Fraction = Fraction(0)
+    decimals: int = 0
+    scale: str = "plain"
+    missing: tuple[str, ...] = ()  # figures with no accepted value (metric ids)
+
+
 @dataclass
 class Verdict:
     target: str
@@ -127,6 +167,7 @@ class Verdict:
     facts: list[FactRef] = field(default_factory=list)
     reasons: list[tuple[str, str]] = field(default_factory=list)  # why: (Vietnamese, English)
     parts: list[Verdict] = field(default_factory=list)
+    check: Consistency | None = None  # set for a consistency check's verdict, None for a target's
 
     @property
     def margin(self) -> Fraction | None:

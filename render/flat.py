@@ -1,4 +1,6 @@
-"""The audit as flat rows: CSV (one row per verdict, safe to open in a spreadsheet) and Markdown."""
+"""The audit as flat rows: CSV (one row per verdict, safe to open in a spreadsheet) and Markdown.
+A consistency check's row also has its kind, both sides, the difference and what is allowed;
+Markdown shows the checks in a section of their own."""
 
 from __future__ import annotations
 
@@ -7,12 +9,14 @@ import io
 from collections.abc import Sequence
 
 from ..audit import AuditResult
-from ..engine.verdicts import Verdict
+from ..engine.verdicts import Verdict, verdict_label
+from . import consistency
 from . import format as fmt
 from .json_out import exact
 
 _COLUMNS = ["target", "scope_kind", "scope_id", "scope_name", "status", "status_label", "value", "value_exact",
-            "threshold", "gap", "missing", "area", "clause", "title"]
+            "threshold", "gap", "missing", "area", "clause", "title",
+            "check", "stated", "computed", "difference", "allowed"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,9 +28,11 @@ def _safe(cell: str) -> str:
 def rows(verdicts: Sequence[Verdict], lang: str) -> list[list[str]]:
     out = []
     for v in verdicts:
+        check = [v.check.kind, *consistency.cells(v, lang)] if v.check is not None else ["", "", "", "", ""]
+        value = "" if v.check is not None else fmt.value_text(v, lang)
         out.append([v.target, v.scope.kind.value, v.scope.id, fmt.scope_name(v, lang), v.status.value,
-                    v.status.label(lang), fmt.value_text(v, lang), exact(v.value) or "", fmt.threshold_text(v, lang),
-                    fmt.gap_text(v.gap, lang), " ".join(v.missing), v.area, v.clause, fmt.title(v, lang)])
+                    verdict_label(v, lang), value, exact(v.value) or "", fmt.threshold_text(v, lang),
+                    fmt.gap_text(v.gap, lang), " ".join(v.missing), v.area, v.clause, fmt.title(v, lang), *check])
     return out
 
 
@@ -49,6 +55,7 @@ def render_markdown(result: AuditResult, verdicts: Sequence[Verdict], lang: str)
             ["ID", "Target", "Scope", "Verdict", "Value", "Threshold", "Gap", "Clause"])
     lines = [f"# {result.pack.pack.title_vi if vi else (result.pack.pack.title_en or result.pack.pack.title_vi)}",
              "", f"{result.pack.pack.source} · {'kỳ' if vi else 'period'} {result.period}", ""]
+    verdicts, checks = consistency.split(verdicts)
     for area in result.pack.areas:
         rows_ = [v for v in verdicts if v.area == area.id]
         if not rows_:
@@ -60,6 +67,30 @@ def render_markdown(result: AuditResult, verdicts: Sequence[Verdict], lang: str)
                      fmt.value_text(v, lang), fmt.threshold_text(v, lang), fmt.gap_text(v.gap, lang), v.clause]
             lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
         lines.append("")
+    lines += _checks_markdown(result, checks, lang)
     counts = result.counts(verdicts)
-    lines.append(", ".join(f"{n} {s.label(lang)}" for s, n in counts.items() if n))
+    summary = ", ".join(f"{n} {s.label(lang)}" for s, n in counts.items() if n)
+    if checks:
+        word = "kiểm tra nhất quán" if vi else "consistency checks"
+        summary += (" · " if summary else "") + f"{len(checks)} {word}: " + ", ".join(
+            label for label, _ in consistency.summary(checks, lang))
+    lines.append(summary)
     return "\n".join(lines) + "\n"
+
+
+def _checks_markdown(result: AuditResult, checks: Sequence[Verdict], lang: str) -> list[str]:
+    if not checks:
+        return []
+    head = list(consistency.HEAD[lang])
+    head[1] = "Kiểm tra" if lang == "vi" else "Check"
+    head.append("Căn cứ" if lang == "vi" else "Clause")
+    lines = [f"## {consistency.SECTION[lang]}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for v in checks:
+        what = fmt.title(v, lang) + f" (`{consistency.formula(result.pack.check(v.target))}`)"
+        notes = consistency.notes(v, lang)
+        if notes:
+            what += "<br>" + "<br>".join(notes)
+        cells = [v.target, what, fmt.scope_name(v, lang), f"**{verdict_label(v, lang)}**",
+                 *consistency.cells(v, lang), v.clause]
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    return [*lines, ""]

@@ -12,7 +12,8 @@ from typing import Any
 
 from .. import __version__
 from ..audit import AuditResult
-from ..engine.verdicts import Verdict
+from ..engine.verdicts import Consistency, Side, Status, Verdict, verdict_label
+from . import consistency
 from . import format as fmt
 
 SCHEMA = "plancheck.audit/1"
@@ -47,8 +48,8 @@ def verdict_dict(v: Verdict) -> dict[str, Any]:
         "scope": {"kind": v.scope.kind.value, "id": v.scope.id, "name_vi": v.scope.name_vi,
                   "name_en": v.scope.name_en},
         "status": v.status.value,
-        "status_vi": v.status.label_vi,
-        "status_en": v.status.label_en,
+        "status_vi": verdict_label(v, "vi"),
+        "status_en": verdict_label(v, "en"),
         "measure": v.measure,
         "value": _number(v.value),
         "value_display": {"vi": fmt.value_text(v, "vi"), "en": fmt.value_text(v, "en")},
@@ -71,11 +72,38 @@ def verdict_dict(v: Verdict) -> dict[str, Any]:
         "reasons": [{"vi": vi, "en": en} for vi, en in v.reasons],
         "engine_fact": v.engine_fact,
         "parts": [verdict_dict(p) for p in v.parts],
+        "check": None if v.check is None else _check(v.check, v),
+    }
+
+
+def _side(side: Side | None) -> dict[str, Any] | None:
+    return None if side is None else {"value": _number(side.value), "formula": side.formula}
+
+
+def _check(c: Consistency, v: Verdict) -> dict[str, Any]:
+    """A consistency check's comparison: both sides, the difference and the tolerance (exact, on
+    the values' own scale: fractions of 1 for percentages), and how they read."""
+    stated, computed, difference, allowed = consistency.cells(v, "vi")
+    stated_en, computed_en, difference_en, allowed_en = consistency.cells(v, "en")
+    return {
+        "kind": c.kind,
+        "relation": c.relation,
+        "scale": c.scale,
+        "decimals": c.decimals,
+        "stated": _side(c.stated),
+        "computed": _side(c.computed),
+        "difference": _number(c.difference),
+        "tolerance": _number(c.tolerance),
+        "missing": list(c.missing),
+        "display": {"vi": {"stated": stated, "computed": computed, "difference": difference, "allowed": allowed},
+                    "en": {"stated": stated_en, "computed": computed_en, "difference": difference_en,
+                           "allowed": allowed_en}},
     }
 
 
 def audit_dict(result: AuditResult, verdicts: Sequence[Verdict], scope: str) -> dict[str, Any]:
     counts = result.counts(verdicts)
+    checks = consistency.split(verdicts)[1]
     ledger = result.evaluation.ledger
     return {
         "schema": SCHEMA,
@@ -90,6 +118,8 @@ def audit_dict(result: AuditResult, verdicts: Sequence[Verdict], scope: str) -> 
             "values_accepted": result.load.accepted_values,
             "values_rejected": result.load.rejected_values,
             "files": result.fact_paths,
+            "consistency": {"checks": len(checks),
+                            "by_status": {s.value: sum(v.status is s for v in checks) for s in Status}},
         },
         "ledger": {"posted": len(ledger.posted), "decided": len(ledger.decided),
                    "cited": len(result.evaluation.verdicts), "retried": ledger.retried},

@@ -1,4 +1,4 @@
-"""A rule pack's targets as a table (``plancheck rules list``)."""
+"""A rule pack's targets, and its consistency checks, as tables (``plancheck rules list``)."""
 
 from __future__ import annotations
 
@@ -19,3 +19,14 @@ def render_rules_list(pack: Pack, lang: str, console: Console) -> None:
         table.add_row(t.id, areas.get(t.area, t.area), t.shape, t.title_en if en and t.title_en else t.title_vi,
                       t.clause)
     console.print(table)
+    if pack.checks:
+        from .consistency import formula
+
+        checks = Table(title=f"{pack.pack.id}: {len(pack.checks)} "
+                             f"{'consistency checks' if en else 'kiểm tra nhất quán'}")
+        for col in ("ID", "Kind" if en else "Dạng", "Check" if en else "Kiểm tra", "Clause" if en else "Căn cứ"):
+            checks.add_column(col)
+        for c in pack.checks:
+            title = c.title_en if en and c.title_en else c.title_vi
+            checks.add_row(c.id, c.kind, f"{title}\n{formula(c)}", c.clause)
+        console.print(checks)

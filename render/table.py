@@ -1,4 +1,5 @@
-"""The audit as rich tables on the terminal: one per area, statuses coloured, and a summary."""
+"""The audit as rich tables on the terminal: one per area, statuses coloured, the consistency
+checks in a table of their own, and a summary."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rich.text import Text
 
 from ..audit import AuditResult
 from ..engine.verdicts import Status, Verdict
+from . import consistency
 from . import format as fmt
 
 STYLES: dict[Status, str] = {
@@ -35,6 +37,7 @@ def status_text(status: Status, lang: str) -> Text:
 def render_table(result: AuditResult, verdicts: Sequence[Verdict], lang: str, console: Console) -> None:
     head = _HEAD[lang]
     show_scope = any(v.scope.kind.value != "province" for v in verdicts)
+    verdicts, checks = consistency.split(verdicts)
     title = result.pack.pack.title_en if lang == "en" and result.pack.pack.title_en else result.pack.pack.title_vi
     console.print(Text(title, style="bold"))
     console.print(Text(f"{result.pack.pack.source} · {'kỳ' if lang == 'vi' else 'period'} {result.period}",
@@ -63,18 +66,23 @@ def render_table(result: AuditResult, verdicts: Sequence[Verdict], lang: str, co
                       fmt.gap_text(v.gap, lang)]
             table.add_row(*cells)
         console.print(table)
-    console.print(summary_line(result, verdicts, lang))
+    consistency.render_checks_table(result.pack, checks, lang, console, show_scope)
+    console.print(summary_line(result, [*verdicts, *checks], lang))
 
 
 def summary_line(result: AuditResult, verdicts: Sequence[Verdict], lang: str) -> Text:
-    counts = result.counts(verdicts)
+    targets, checks = consistency.split(verdicts)
     text = Text()
-    text.append(f"{len(verdicts)} {'kết luận' if lang == 'vi' else 'verdicts'}: ", style="bold")
-    parts = [(f"{n} {s.label(lang)}", STYLES[s]) for s, n in counts.items() if n]
-    for i, (label, style) in enumerate(parts):
-        if i:
-            text.append(", ")
-        text.append(label, style=style)
+    if targets or not checks:
+        counts = result.counts(targets)
+        text.append(f"{len(targets)} {'kết luận' if lang == 'vi' else 'verdicts'}: ", style="bold")
+        _counts(text, [(f"{n} {s.label(lang)}", STYLES[s]) for s, n in counts.items() if n])
+    if checks:
+        if targets:
+            text.append(" · ")
+        text.append(f"{len(checks)} {'kiểm tra nhất quán' if lang == 'vi' else 'consistency checks'}: ",
+                    style="bold")
+        _counts(text, [(label, STYLES[s]) for label, s in consistency.summary(checks, lang)])
     load = result.load
     facts_word = "số liệu từ" if lang == "vi" else "values from"
     files_word = "tệp" if lang == "vi" else "files"
@@ -83,3 +91,10 @@ def summary_line(result: AuditResult, verdicts: Sequence[Verdict], lang: str) ->
         text.append(f", {load.rejected_values} {'bị từ chối' if lang == 'vi' else 'rejected'}", style="red")
     text.append(f" · {result.seconds:.2f} s", style="dim")
     return text
+
+
+def _counts(text: Text, parts: list[tuple[str, str]]) -> None:
+    for i, (label, style) in enumerate(parts):
+        if i:
+            text.append(", ")
+        text.append(label, style=style)

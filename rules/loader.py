@@ -68,11 +68,12 @@ def _load(data: Any, root: Any, name: str) -> tuple[Pack | None, list[Diagnostic
     return pack, check_pack(pack, at)
 
 
-_SECTIONS = ("metrics", "areas", "targets")
+_SECTIONS = ("metrics", "areas", "targets", "checks")
+_OPTIONAL = ("checks",)
 
 
 def _check_the_rest(data: dict[str, Any], exc: ValidationError, at: Callable[..., Location]) -> list[Diagnostic]:
-    """With schema errors in some metrics, areas or targets, still check every other one, so the
+    """With schema errors in some metrics, areas, targets or checks, still check every other one, so the
     author sees all the errors at once: the broken items are left out, the rest checked where
     they stand in the file."""
     broken: dict[str, set[int]] = {s: set() for s in _SECTIONS}
@@ -85,6 +86,9 @@ def _check_the_rest(data: dict[str, Any], exc: ValidationError, at: Callable[...
     repaired = dict(data)
     for section in _SECTIONS:
         items = data.get(section)
+        if items is None and section in _OPTIONAL:
+            kept[section] = []
+            continue
         if not isinstance(items, list):
             return []
         kept[section] = [i for i in range(len(items)) if i not in broken[section]]
@@ -133,23 +137,21 @@ def _code(kind: str) -> str:
 
 def _allowed_keys(parent: list[int | str]) -> list[str]:
     """The keys the schema allows beside a misspelt one, found from the model of its parent."""
+    from .check_model import Check, PartOf, Per100Of, PercentOf, SameAs, SumOf
     from .model import Area, Measure, Metric, PackInfo, Part, Rate, Ratio, Target
 
-    top = {"pack": PackInfo, "areas": Area, "metrics": Metric, "targets": Target}
+    top = {"pack": PackInfo, "areas": Area, "metrics": Metric, "targets": Target, "checks": Check}
+    nested: dict[str, Any] = {"measure": Measure, "ratio": Ratio, "rate": Rate, "all_of": Part,
+                              "percent_of": PercentOf, "sum_of": SumOf, "part_of": PartOf, "per_100_of": Per100Of,
+                              "same_as": SameAs}
     model: Any = Pack
     for key in parent:
         if isinstance(key, int):
             continue
         if model is Pack:
             model = top.get(str(key))
-        elif key == "measure":
-            model = Measure
-        elif key == "ratio":
-            model = Ratio
-        elif key == "rate":
-            model = Rate
-        elif key == "all_of":
-            model = Part
+        elif key in nested:
+            model = nested[str(key)]
         if model is None:
             return []
     return list(model.model_fields)

@@ -1,4 +1,4 @@
-"""The schema of a rule pack: metrics, areas and targets, validated by pydantic.
+"""The schema of a rule pack: metrics, areas, targets and consistency checks, validated by pydantic.
 
 A rule file holds data only: no Python, no expressions to evaluate. Every shape of target in
 the plan is one of a closed set of measures, roll-ups and comparisons spelt out here.
@@ -14,27 +14,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from ..facts.numbers import NumberFormatError, parse_number
+from .check_model import Check as Check
+from .levels import LEVEL_LABELS as LEVEL_LABELS
+from .levels import Level as Level
 
 # A period: a year ("2022"), a quarter ("2022-Q3") or a month ("2022-07").
 PERIOD_PATTERN = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
-
-
-class Level(StrEnum):
-    """Who reports. ``province`` is the province itself, for province-wide statistics;
-    ``department`` is the plan's "cấp tỉnh" (sở, ban, ngành)."""
-
-    PROVINCE = "province"
-    DEPARTMENT = "department"
-    DISTRICT = "district"
-    COMMUNE = "commune"
-
-
-LEVEL_LABELS: dict[Level, tuple[str, str]] = {
-    Level.PROVINCE: ("Toàn tỉnh", "Province-wide"),
-    Level.DEPARTMENT: ("Cấp tỉnh (Sở, ban, ngành)", "Provincial departments"),
-    Level.DISTRICT: ("Cấp huyện", "District level"),
-    Level.COMMUNE: ("Cấp xã", "Commune level"),
-}
 
 
 class MetricKind(StrEnum):
@@ -285,6 +270,7 @@ class Pack(_Strict):
     areas: list[Area]
     metrics: list[Metric]
     targets: list[Target]
+    checks: list[Check] = []  # consistency checks on the reported figures
 
     def metric(self, metric_id: str) -> Metric:
         return self.metric_index()[metric_id]
@@ -297,6 +283,12 @@ class Pack(_Strict):
             if t.id == target_id:
                 return t
         raise KeyError(target_id)
+
+    def check(self, check_id: str) -> Check:
+        for c in self.checks:
+            if c.id == check_id:
+                return c
+        raise KeyError(check_id)
 
     def area(self, area_id: str) -> Area:
         for a in self.areas:

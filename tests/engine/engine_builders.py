@@ -26,8 +26,10 @@ def metric(mid: str, kind: str = "count", levels: Sequence[str] = ALL_LEVELS, **
 
 
 def make_pack(metrics: Sequence[Mapping[str, Any]], targets: Sequence[Mapping[str, Any]], *,
-              period: str = PERIOD, baseline: str | None = BASELINE, pack_id: str = "test") -> Pack:
-    """A pack from plain metric and target dicts; a target's area, title and clause are filled in."""
+              period: str = PERIOD, baseline: str | None = BASELINE, pack_id: str = "test",
+              checks: Sequence[Mapping[str, Any]] = ()) -> Pack:
+    """A pack from plain metric, target and check dicts; a target's area, title and clause are
+    filled in, and a check's title and clause."""
     full = []
     for t in targets:
         t = dict(t)
@@ -38,8 +40,9 @@ def make_pack(metrics: Sequence[Mapping[str, Any]], targets: Sequence[Mapping[st
     info: dict[str, Any] = {"id": pack_id, "title_vi": "Thử", "source": "test", "period": period}
     if baseline is not None:
         info["baseline_period"] = baseline
+    full_checks = [{"title_vi": c["id"], "clause": f"clause of {c['id']}", **c} for c in checks]
     return Pack.model_validate({"pack": info, "areas": [{"id": "a", "name_vi": "A"}],
-                                "metrics": list(metrics), "targets": full})
+                                "metrics": list(metrics), "targets": full, "checks": full_checks})
 
 
 def make_registry(departments: int | Sequence[str] = 2, districts: int | Sequence[str] = 2,

@@ -23,6 +23,8 @@ mean, every_unit and share_of_units, per-level thresholds, increase over a basel
 - increase_over: the value must exceed the same scope's value in the baseline period; a baseline
   that is missing or has a zero denominator → insufficient; a baseline with flagged figures →
   inconsistent.
+- Consistency checks (``reference_checks.py``) are decided first; the targets are decided on the
+  facts with every figure of a failed check flagged.
 """
 
 from __future__ import annotations
@@ -263,9 +265,14 @@ def _target(ctx: _Ctx, t: Target, out: dict[Key, RefVerdict]) -> None:
 def reference_evaluate(pack: Pack, facts: FactSet, registry: Registry,
                        period: str | None = None) -> dict[Key, RefVerdict]:
     """Every verdict the semantics call for, by (target, part, scope kind, scope id)."""
+    from reference_checks import reference_checks
+
     provinces = registry.at_level(Level.PROVINCE)
-    ctx = _Ctx(facts, registry, period or pack.pack.period, provinces[0].id if provinces else registry.name)
-    out: dict[Key, RefVerdict] = {}
+    province = provinces[0].id if provinces else registry.name
+    period = period or pack.pack.period
+    checks, flagged = reference_checks(list(pack.checks), facts, registry, period, province)
+    ctx = _Ctx(flagged, registry, period, province)
+    out: dict[Key, RefVerdict] = {k: RefVerdict(s) for k, s in checks.items()}
     for t in pack.targets:
         _target(ctx, t, out)
     return out

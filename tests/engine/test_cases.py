@@ -5,6 +5,7 @@ A case file::
 
     metrics: [...]            # as in a rule pack
     targets: [...]            # area, title and clause are filled in
+    checks: [...]             # optional consistency checks; title and clause are filled in
     units: [{id, level, parent?}]
     facts:                    # [unit, metric, value, period?] or {unit, metric, value, period?, inconsistent?}
     expect:                   # {target, part?, scope, id, status, value?, gap?, gap_direction?, bounds?, missing?}
@@ -46,7 +47,7 @@ _YES_NO = {"có": 1, "không": 0}
 @cache
 def load_case(name: str) -> tuple[Pack, Registry, FactSet, list[dict[str, Any]]]:
     data = YAML(typ="safe").load((CASES / name).read_text(encoding="utf-8"))
-    pack = make_pack(data["metrics"], data["targets"], pack_id=Path(name).stem)
+    pack = make_pack(data["metrics"], data["targets"], pack_id=Path(name).stem, checks=data.get("checks") or [])
     registry = registry_from(data["units"])
     rows, flagged = [], []
     for f in data.get("facts") or []:
@@ -80,7 +81,7 @@ def _expectations() -> list[Any]:
 def test_every_shape_has_a_case_file() -> None:
     shapes = {"ratio_threshold", "comparisons", "per_level", "share_of_units", "per_capita", "budget_share",
               "frequency", "excluded_denominator", "of_which", "compound", "increase", "manual", "missing_data",
-              "zero_denominator", "inconsistent"}
+              "zero_denominator", "inconsistent", "consistency"}
     assert shapes <= {p.stem for p in FILES}
 
 
