@@ -17,7 +17,7 @@ from .facts.model import PERIOD_RE, FactSet, MetricValue, Registry
 from .facts.registry import find_unit, load_registry
 from .rules import DEFAULT_PACK
 from .rules.loader import load_pack
-from .rules.model import Pack, Target
+from .rules.model import Check, Pack, Target
 
 
 class InputError(Exception):
@@ -88,12 +88,22 @@ def load_rule_pack(path: Path | None) -> tuple[Pack, list[Diagnostic]]:
 
 def find_target(pack: Pack, target_id: str) -> Target:
     """A target by id (any case), or an InputError that suggests the closest id."""
-    ids = [t.id for t in pack.targets]
-    wanted = target_id.strip().upper()
-    if wanted not in ids:
-        raise InputError([Diagnostic("O003", f"unknown target {target_id!r}", Location("TARGET_ID"),
-                                     suggestion=did_you_mean(wanted, ids))])
-    return pack.target(wanted)
+    found = find_rule(pack, target_id)
+    if not isinstance(found, Target):
+        raise InputError([Diagnostic("O003", f"{found.id} is a consistency check, not a target",
+                                     Location("TARGET_ID"))])
+    return found
+
+
+def find_rule(pack: Pack, rule_id: str) -> Target | Check:
+    """A target or a consistency check by id (any case), or an InputError suggesting the closest id."""
+    rules: dict[str, Target | Check] = {t.id: t for t in pack.targets}
+    rules.update({c.id: c for c in pack.checks})
+    wanted = rule_id.strip().upper()
+    if wanted not in rules:
+        raise InputError([Diagnostic("O003", f"unknown target or check {rule_id!r}", Location("TARGET_ID"),
+                                     suggestion=did_you_mean(wanted, rules))])
+    return rules[wanted]
 
 
 def load_unit_registry(path: Path | None) -> Registry:

@@ -132,14 +132,14 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
 def explain(target_id: str, pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None,
             period: str | None, scope: str, unit: str | None, level: str | None, lang: str) -> None:
     """Why a target's verdict is what it is: the numbers, the threshold, the gap, the units."""
-    from .audit import InputError, find_target, run_audit
+    from .audit import InputError, find_rule, run_audit
     from .diagnostics import Diagnostic, Location
     from .engine.durable import EngineError
     from .render.explain import render_explain
 
     try:
         result = run_audit(pack_path, fact_paths, registry_path, period, unit)
-        target = find_target(result.pack, target_id)
+        target = find_rule(result.pack, target_id)
     except InputError as exc:
         _fail_input(exc.diagnostics)
         return
@@ -185,6 +185,30 @@ def validate(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Pat
     if has_errors(load.diagnostics):
         sys.exit(ExitCode.INVALID)
     sys.exit(ExitCode.FAILED if strict and load.diagnostics else ExitCode.OK)
+
+
+def _scaffold(pack_path: Path | None, registry_path: Path | None, target_ids: list[str] | None, lang: str,
+              out_dir: Path | None) -> None:
+    from typing import Literal, cast
+
+    from .audit import InputError, find_target, load_rule_pack, load_unit_registry
+    from .features.scaffold import scaffold, write_scaffold
+
+    try:
+        pack, _ = load_rule_pack(pack_path)
+        registry = load_unit_registry(registry_path)
+        ids = [find_target(pack, t).id for t in target_ids] if target_ids is not None else None
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    language = cast(Literal["vi", "en"], lang)
+    if out_dir is None:
+        for text in scaffold(pack, registry, ids, language).values():
+            click.echo(text, nl=False)
+    else:
+        for path in write_scaffold(out_dir, pack, registry, ids, language):
+            click.echo(str(path))
+    sys.exit(ExitCode.OK)
 
 
 @main.group()
@@ -242,6 +266,67 @@ def rules_check(paths: tuple[Path, ...]) -> None:
         pack, diags = load_pack(path)
         render_diagnostics(diags, console)
         if pack is not None and not has_errors(diags):
-            console.print(f"{path}: OK, {len(pack.targets)} targets, {len(pack.metrics)} metrics")
+            console.print(f"{path}: OK, {len(pack.targets)} targets, {len(pack.checks)} consistency checks, "
+                          f"{len(pack.metrics)} metrics")
         failed = failed or has_errors(diags) or pack is None
     sys.exit(ExitCode.INVALID if failed else ExitCode.OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_pack_option
+@_registry_option
+@click.option("--format", "fmt", type=click.Choice(["table", "junit"]), default="table", show_default=True,
+              help="A table per feature, or JUnit XML (for CI of a rule pack).")
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to FILE instead of standard output (with --format junit, the table "
+                   "is still printed).")
+@_lang_option
+@click.option("-k", "keyword", metavar="EXPR",
+              help="Only the scenarios whose names (or tags) match EXPR: words joined with and/or/not.")
+@click.option("--scaffold", "scaffold_ids", multiple=True, is_flag=False, flag_value="*", metavar="TARGET_ID",
+              help="Instead of running specs, write boundary scenarios for this target (repeatable; "
+                   "`--scaffold --all` for every target): at the threshold, one smallest step on the other "
+                   "side, no data.")
+@click.option("--all", "scaffold_all", is_flag=True, help="With --scaffold: for every target of the pack.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="With --scaffold: the folder to write feature files into (default: print them).")
+def spec(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Path | None, fmt: str,
+         output: Path | None, lang: str, keyword: str | None, scaffold_ids: tuple[str, ...], scaffold_all: bool,
+         out_dir: Path | None) -> None:
+    """Run feature files (Gherkin specs, Vietnamese or English) against the rule pack.
+
+    PATHS are feature files or folders (default: the bundled features). Exit codes: 0 every
+    scenario passed; 1 a scenario failed; 2 invalid input (no feature file, a file that does not
+    parse, a rule pack that does not load); 3 an engine error in a scenario. See docs/specs.md.
+    """
+    if scaffold_ids or scaffold_all:
+        asked = [t for t in scaffold_ids if t != "*"]
+        if not asked and not scaffold_all:
+            raise click.UsageError("--scaffold needs a TARGET_ID, or --all")
+        _scaffold(pack_path, registry_path, None if scaffold_all else asked, lang, out_dir)
+        return
+    from .audit import InputError
+    from .features.runner import run_specs
+    from .render.spec import render_junit, render_spec_table
+
+    try:
+        run = run_specs(paths, pack_path, registry_path, keyword)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    if fmt == "junit":
+        xml = render_junit(run)
+        if output is None:
+            click.echo(xml, nl=False)
+        else:
+            output.write_text(xml, encoding="utf-8")
+            render_spec_table(run, lang, _console())
+    elif output is not None:
+        from rich.console import Console
+
+        with output.open("w", encoding="utf-8") as handle:
+            render_spec_table(run, lang, Console(file=handle, width=140, no_color=True, highlight=False))
+    else:
+        render_spec_table(run, lang, _console())
+    sys.exit(run.exit_code)

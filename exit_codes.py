@@ -1,8 +1,8 @@
 """Every exit code of the ``plancheck`` command, in one place.
 
 0  OK: the command ran and nothing reached the ``--fail-on`` status.
-1  FAILED: the command ran and at least one verdict is at or above ``--fail-on``
-   (or, for ``rules check``/``validate``, nothing is wrong but warnings were asked to fail).
+1  FAILED: the command ran and at least one verdict is at or above ``--fail-on``; for ``spec``,
+   a scenario failed; for ``validate --strict``, warnings were found.
 2  INVALID: invalid input (a rule pack or a submission with errors) or wrong usage.
 3  ENGINE: the engine refused or lost a fact (the ledger did not balance): a defect of plancheck,
    never a verdict; nothing it printed before can be relied on.

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..audit import AuditResult
 from ..engine.verdicts import ScopeKind, Verdict
-from ..rules.model import Target
+from ..rules.model import Check, Target
 from . import format as fmt
 from .table import status_text
 
@@ -27,7 +27,7 @@ _W = {
 }
 
 
-def render_explain(result: AuditResult, target: Target, verdict: Verdict, lang: str, console: Console,
+def render_explain(result: AuditResult, target: Target | Check, verdict: Verdict, lang: str, console: Console,
                    max_facts: int = 40) -> None:
     w = _W[lang]
     console.print(Text(f"{target.id} · {fmt.title(verdict, lang)}", style="bold"))
@@ -37,6 +37,15 @@ def render_explain(result: AuditResult, target: Target, verdict: Verdict, lang: 
     console.print(Text(f"{w['status']}: ").append(status_text(verdict.status, lang))
                   .append(f"  ({fmt.scope_name(verdict, lang)}, {verdict.period})"))
     _numbers(verdict, lang, console)
+    if verdict.check is not None:
+        from .consistency import cells
+
+        stated, computed, difference, allowed = cells(verdict, lang)
+        if stated:
+            console.print(f"{'Số liệu nêu' if lang == 'vi' else 'Stated'}: {stated}   "
+                          f"{'Tính lại' if lang == 'vi' else 'Computed'}: {computed}   "
+                          f"{'Chênh lệch' if lang == 'vi' else 'Difference'}: {difference}   "
+                          f"{'Cho phép' if lang == 'vi' else 'Allowed'}: {allowed}")
     for vi, en in verdict.reasons[:20]:
         console.print(f"{w['why']}: {vi if lang == 'vi' else en}")
     if verdict.parts:

@@ -147,3 +147,25 @@ def test_an_engine_error_exits_3_not_1(submissions: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(plancheck.audit, "evaluate", broken)
     code, out, err = run("audit", "--facts", str(submissions), "--fail-on", "met")
     assert code == 3 and "ledger: 3 posted, 2 decided" in err and out == ""
+
+
+def test_spec_scaffold_prints_or_writes_boundary_scenarios(tmp_path: Path) -> None:
+    code, out, _ = run("spec", "--scaffold", "DVC-03")
+    assert code == 0 and out.startswith("# language: vi")
+    assert "tại ngưỡng: 60%" in out and "KHÔNG ĐẠT" in out  # "trên 60%": exactly 60% is not met
+    code, out, _ = run("spec", "--scaffold", "--all", "--out", str(tmp_path), "--lang", "en")
+    assert code == 0
+    written = sorted(p.name for p in tmp_path.glob("*.feature"))
+    assert len(written) == 7 and all((tmp_path / n).read_text("utf-8").startswith("# language: en") for n in written)
+    assert run("spec", "--scaffold", "ATTT-3")[0] == 2
+    assert run("spec", "--scaffold")[0] == 2
+
+
+def test_explain_a_consistency_check() -> None:
+    from plancheck.rules import PACKS_DIR
+
+    facts = Path(__file__).resolve().parents[1] / "facts" / "samples" / "dak-nong-2021-report"
+    code, out, _ = run("explain", "KT-08", "--pack", str(PACKS_DIR / "dak-nong-2021-report.yaml"),
+                         "--facts", str(facts), "--period", "2021")
+    assert code == 2  # the 2021 report holds one ambiguous figure, refused as invalid input
+    assert "SỐ LIỆU MÂU THUẪN" in out and "3.222" in out and "3.228" in out and "TINH-2021.yaml:" in out
