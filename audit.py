@@ -6,15 +6,19 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Location, Severity, did_you_mean, has_errors, sorted_diagnostics
 from .engine.evaluate import Evaluation, evaluate
 from .engine.verdicts import ScopeKind, Status, Verdict
+from .engine.waivers import apply_waivers
 from .facts import DEFAULT_FACTS, DEFAULT_REGISTRY
 from .facts.load import FactLoad, load_facts
 from .facts.model import PERIOD_RE, FactSet, MetricValue, Registry
 from .facts.registry import find_unit, load_registry
+from .facts.resubmission import VIETNAM_TIME
+from .facts.waivers import Waiver, load_waivers
 from .rules import DEFAULT_PACK
 from .rules.loader import load_pack
 from .rules.model import Check, Pack, Target
@@ -40,6 +44,9 @@ class AuditResult:
     seconds: float
     diagnostics: list[Diagnostic] = field(default_factory=list)
     focus_unit: str | None = None  # the unit asked for with --unit, resolved to its id
+    waivers: list[Waiver] = field(default_factory=list)  # the sound waivers of the waiver files
+    waiver_files: list[str] = field(default_factory=list)
+    as_of: date | None = None  # the date the waivers were applied as of (None: no waiver file)
 
     @property
     def verdicts(self) -> list[Verdict]:
@@ -114,7 +121,10 @@ def load_unit_registry(path: Path | None) -> Registry:
 
 
 def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), registry_path: Path | None = None,
-              period: str | None = None, unit: str | None = None) -> AuditResult:
+              period: str | None = None, unit: str | None = None, waiver_paths: Sequence[Path] = (),
+              as_of: date | None = None) -> AuditResult:
+    """``waiver_paths``: waiver files applied to the decided verdicts as of ``as_of`` (default: today
+    in Vietnam); their errors and warnings join the diagnostics (``engine.waivers``)."""
     started = time.perf_counter()
     pack, pack_diags = load_rule_pack(pack_path)
     registry = load_unit_registry(registry_path)
@@ -133,11 +143,17 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
     rejected = [d for d in load.diagnostics if d.severity is Severity.ERROR]
     evaluation = evaluate(pack, load.facts, registry, period=period, focus_unit=focus, rejected=rejected)
     unused = unused_values(load.facts, evaluation, period or pack.pack.period)
+    waivers, waiver_diags = load_waivers(waiver_paths, pack, registry)
+    day = None
+    if waiver_paths:
+        day = as_of or datetime.now(VIETNAM_TIME).date()
+        waiver_diags += apply_waivers(evaluation.verdicts, waivers, day)
     return AuditResult(pack=pack, registry=registry, period=period or pack.pack.period, evaluation=evaluation,
                        load=load, pack_path=str(pack_path) if pack_path else _short(DEFAULT_PACK),
                        fact_paths=[str(p) if fact_paths else _short(p) for p in paths],
                        seconds=time.perf_counter() - started,
-                       diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics, *unused]), focus_unit=focus)
+                       diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics, *unused, *waiver_diags]),
+                       focus_unit=focus, waivers=waivers, waiver_files=[str(p) for p in waiver_paths], as_of=day)
 
 
 def unused_values(facts: FactSet, evaluation: Evaluation, period: str) -> list[Diagnostic]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,28 @@ _registry_option = click.option("--registry", "registry_path", type=click.Path(p
                                 help="Unit registry (YAML). Default: the bundled Đắk Nông registry.")
 _lang_option = click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
                             help="Language of labels and titles.")
+_waivers_option = click.option("--waivers", "waiver_paths", multiple=True, type=click.Path(path_type=Path),
+                               help="Waiver files (YAML) to apply: a waived verdict shows MIỄN TRỪ with its "
+                                    "justification; an expired waiver no longer applies. Repeatable.")
+_as_of_option = click.option("--as-of", "as_of", metavar="DATE",
+                             help="The day the audit is made, for waivers and deadlines (2023-01-15 or "
+                                  "15/01/2023). Default: today in Vietnam.")
+
+
+def _day(text: str | None) -> date | None:
+    """A date from --as-of (ISO or dd/mm/yyyy), or a usage error."""
+    if text is None:
+        return None
+    from datetime import datetime
+
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f"{text!r} is not a date: write 2023-01-15 or 15/01/2023", param_hint="--as-of")
+
+
 _facts_option = click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
                              help="Submission files or folders (YAML, JSON, CSV). Repeatable. "
                                   "Default: the bundled 2022 sample submissions.")
@@ -79,22 +102,45 @@ def main() -> None:
 @_lang_option
 @click.option("--fail-on", type=click.Choice([*STATUSES, "never"]), default="never", show_default=True,
               help="Exit 1 if any verdict is at or above this status (order: " + " < ".join(STATUSES) + ").")
+@_waivers_option
+@_as_of_option
+@click.option("--compare", "compare_period", metavar="PERIOD",
+              help="Show what changed since PERIOD (new failures, recoveries, value deltas), audited on the "
+                   "same facts.")
 def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None, period: str | None,
-          scope: str, unit: str | None, fmt: str, lang: str, fail_on: str) -> None:
+          scope: str, unit: str | None, fmt: str, lang: str, fail_on: str, waiver_paths: tuple[Path, ...],
+          as_of: str | None, compare_period: str | None) -> None:
     """Audit the submitted figures against every target of the rule pack."""
     from .audit import InputError, run_audit
     from .engine.durable import EngineError
     from .exit_codes import audit_exit
 
+    day = _day(as_of)
     try:
-        result = run_audit(pack_path, fact_paths, registry_path, period, unit)
+        result = run_audit(pack_path, fact_paths, registry_path, period, unit, waiver_paths, day)
+        before = (run_audit(pack_path, fact_paths, registry_path, compare_period, unit, waiver_paths, day)
+                  if compare_period else None)
     except InputError as exc:
         _fail_input(exc.diagnostics)
         return
     except EngineError as exc:
         _fail_engine(exc)
         return
+    if day is not None:
+        from .engine.projection import project_audit
+
+        project_audit(result, day)  # mid-period: marks the verdicts at risk of missing, with the method
     verdicts = result.select(scope)
+    if before is not None:
+        from .engine.comparison import compare
+        from .render.compare import render_compare, render_compare_json
+
+        comparison = compare(result, before)
+        if fmt == "json":
+            click.echo(render_compare_json(comparison, result.pack.pack.id))
+        else:
+            render_compare(comparison, lang, _console())
+        sys.exit(audit_exit([v.status.value for v in verdicts], fail_on, result.invalid_input))
     shown_scope = "unit" if unit else scope
     if fmt == "json":
         from .render.json_out import render_json
@@ -185,6 +231,115 @@ def validate(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Pat
     if has_errors(load.diagnostics):
         sys.exit(ExitCode.INVALID)
     sys.exit(ExitCode.FAILED if strict and load.diagnostics else ExitCode.OK)
+
+
+@main.command()
+@click.argument("target_id", required=False)
+@_pack_option
+@_facts_option
+@_registry_option
+@click.option("--period", help="Period to audit. Default: the pack's period.")
+@_waivers_option
+@_as_of_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_lang_option
+def gap(target_id: str | None, pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None,
+        period: str | None, waiver_paths: tuple[Path, ...], as_of: str | None, fmt: str, lang: str) -> None:
+    """For every target not met (or TARGET_ID): how much is missing, and which units close it fastest."""
+    import json
+
+    from .audit import InputError, run_audit
+    from .engine.durable import EngineError
+    from .engine.gap_analysis import gap_analysis
+    from .render.gap import gap_dict, render_gap
+
+    try:
+        result = run_audit(pack_path, fact_paths, registry_path, period, None, waiver_paths, _day(as_of))
+        reports = gap_analysis(result, target_id)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    except EngineError as exc:
+        _fail_engine(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(gap_dict(result, reports, target_id), ensure_ascii=False, indent=2))
+    else:
+        render_gap(reports, lang, _console())
+    sys.exit(ExitCode.INVALID if result.invalid_input else ExitCode.OK)
+
+
+@main.command()
+@click.argument("target_id", required=False)
+@_pack_option
+@_facts_option
+@_registry_option
+@click.option("--period", help="Period to audit. Default: the pack's period.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_lang_option
+def coverage(target_id: str | None, pack_path: Path | None, fact_paths: tuple[Path, ...],
+             registry_path: Path | None, period: str | None, fmt: str, lang: str) -> None:
+    """Who reported and who must still report, per target and unit ("64/71 communes reported")."""
+    from .audit import InputError, run_audit
+    from .engine.durable import EngineError
+    from .render.coverage import coverage_report, render_coverage, render_coverage_json
+
+    try:
+        result = run_audit(pack_path, fact_paths, registry_path, period)
+        report = coverage_report(result, target_id)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    except EngineError as exc:
+        _fail_engine(exc)
+        return
+    if fmt == "json":
+        click.echo(render_coverage_json(result, report, target_id))
+    else:
+        render_coverage(result, report, lang, _console())
+    sys.exit(ExitCode.INVALID if result.invalid_input else ExitCode.OK)
+
+
+@main.command()
+@_pack_option
+@click.option("--status", "status_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Task status files or folders (YAML, CSV). Default: the bundled 2022 samples.")
+@_registry_option
+@_as_of_option
+@click.option("--period", help="Judge one year only (e.g. 2022).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_lang_option
+@click.option("--fail-on-overdue", is_flag=True, help="Exit 1 if any task is overdue.")
+def tasks(pack_path: Path | None, status_paths: tuple[Path, ...], registry_path: Path | None, as_of: str | None,
+          period: str | None, fmt: str, lang: str, fail_on_overdue: bool) -> None:
+    """The plan's tasks (Appendix 2) by lead unit: done, on track, overdue, no report."""
+    import json
+
+    from .audit import InputError
+    from .engine.durable import EngineError
+    from .render.tasks import render_tasks, tasks_json
+    from .tasks_report import run_tasks
+
+    try:
+        report = run_tasks(pack_path, status_paths, registry_path, _day(as_of), period)
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+        return
+    except EngineError as exc:
+        _fail_engine(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(tasks_json(report), ensure_ascii=False, indent=2))
+    else:
+        render_tasks(report, lang, _console())
+    if report.diagnostics and fmt != "json":
+        from .render.diagnostics import render_diagnostics
+
+        render_diagnostics(report.diagnostics, _console(stderr=True))
+    if report.invalid_input:
+        sys.exit(ExitCode.INVALID)
+    overdue = any(v.status.value.startswith("overdue") for v in report.verdicts)
+    sys.exit(ExitCode.FAILED if fail_on_overdue and overdue else ExitCode.OK)
 
 
 def _scaffold(pack_path: Path | None, registry_path: Path | None, target_ids: list[str] | None, lang: str,

@@ -6,8 +6,11 @@ exactly once, so a fact is always decided and never by two rules:
 
 - ``cmp`` facts carry an exact comparison as integers ``lhs`` and ``rhs`` (the value and the
   threshold cross-multiplied over their denominators): ``met`` if ``lhs op rhs``, else ``not_met``.
-- ``bounds`` facts carry the lowest and highest value the data allows (units that did not report
-  counted as failing, then as passing): decided only where every value between them decides
+- ``bounds`` facts carry the lowest and highest value the data allows, each cross-multiplied with
+  the threshold (``lo_l``/``lo_r``, ``hi_l``/``hi_r``): for a share of units, the units that did
+  not report counted as failing, then as passing; for a pooled or mean scope, each missing unit at
+  0 and at the most its known denominator allows (``engine.bounds``; no upper limit posts as
+  ``hi_l=1, hi_r=0``, above any threshold). Decided only where every value between them decides
   the same (for ``=``: met only if both bounds are the threshold, missed if it lies outside).
 - ``insufficient``, ``inconsistent``, ``na`` and ``manual`` facts are decided by their kind;
   ``all`` facts combine the decisions of the parts of a compound or per-level target.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Diagnostic
 from ..facts.model import FactSet, Registry
 from ..rules.model import Measure, Pack, Rollup, Target
+from .bounds import conclusion
 from .compile import check_rules, compile_rules, rule_keys, status_of
 from .consistency import describe, flag_failed, plan_checks
 from .durable import EngineError, Ledger, Session
@@ -67,14 +68,20 @@ def _decide(session: Session, nodes: list[Node]) -> int:
 
 def _finish(nodes: list[Node], pack: Pack) -> None:
     """Gaps for what is not met; and a value computed from only the units that reported is not
-    the scope's value: it is kept apart as ``partial_value``, never shown as the value."""
+    the scope's value: it is kept apart as ``partial_value``, never shown as the value. A scope
+    decided between bounds says how, and its gap is what remains at the most favourable end."""
     targets = {t.id: t for t in pack.targets}
     for n in nodes:
         v = n.verdict
+        if n.bounds is not None and v.op is not None:
+            v.reasons.append(conclusion(v.status, n.bounds, v.op))
         if v.status is Status.NOT_MET:
             measure, rollup = _measure(targets[v.target], v.part)
-            v.gap = gap(v, measure, rollup, pack)
-        elif v.missing and v.value is not None and v.measure != "units":
+            best = (n.bounds.best(v.op, v.threshold)
+                    if n.bounds is not None and v.op is not None and v.threshold is not None else None)
+            at = replace(v, numerator=best[0], denominator=best[1]) if best is not None else v
+            v.gap = gap(at, measure, rollup, pack)
+        if v.missing and v.value is not None and v.measure != "units":
             v.partial_value, v.value = v.value, None
 
 

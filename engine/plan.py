@@ -2,51 +2,30 @@
 durable-rules fact that decides it and the nodes it depends on.
 
 Units are decided first; a scope that counts units (every_unit, share_of_units) is then decided
-from the units' own decisions; a per-level or compound target from its levels or parts.
+from the units' own decisions (``engine.unit_rollups``); a per-level or compound target from its
+levels or parts. A pooled or mean scope compares its value with the threshold or, with units
+missing, the bounds its data allows (``engine.bounds``); an increase compares with the same kind
+of period of its baseline (``engine.periods.baseline_period``). Every scope's verdict says how many
+of its units reported (``coverage``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..facts.model import FactSet, Registry, Unit
+from ..facts.model import Registry, Unit
 from ..rules.model import LEVEL_LABELS, Level, Measure, MetricKind, Op, Pack, Rollup, Target, Threshold
 from . import compile as rc
 from .aggregate import Observation, observe_unit, pool
-from .verdicts import Scope, ScopeKind, Status, Verdict
-
-_INT64 = 2**63 - 1
-
-
-@dataclass
-class Node:
-    verdict: Verdict
-    deps: list[Node] = field(default_factory=list)
-    build: Callable[[Node], dict[str, Any]] | None = None  # the fact, once deps are decided
-    observation: Observation | None = None
-    decided: bool = False
-
-    @property
-    def id(self) -> str:
-        return self.verdict.engine_fact
-
-    def fact(self) -> dict[str, Any]:
-        assert self.build is not None
-        f = self.build(self)
-        f["id"] = self.id
-        return f
-
-
-@dataclass(frozen=True)
-class Context:
-    pack: Pack
-    facts: FactSet
-    registry: Registry
-    period: str
-    focus_unit: str | None = None
+from .bounds import Bounds, bounds_fact, scope_bounds
+from .nodes import Context as Context
+from .nodes import Node as Node
+from .nodes import cross as cross
+from .periods import baseline_period, is_before
+from .unit_rollups import combine, count_units
+from .verdicts import Coverage, Scope, ScopeKind, Status, Verdict
 
 
 def plan(ctx: Context) -> list[Node]:
@@ -95,7 +74,7 @@ def _plan_target(t: Target, ctx: Context) -> list[Node]:
             part_nodes, top = _plan_spec(spec, ctx, title=(p.title_vi, p.title_en))
             nodes += part_nodes
             tops.append(top)
-        nodes.append(_combine(_verdict(t, ctx, province, measure="compound"), tops))
+        nodes.append(combine(_verdict(t, ctx, province, measure="compound"), tops))
         levels = {lv for p in t.all_of for lv in p.levels}
     else:
         assert t.measure is not None
@@ -153,11 +132,9 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
 
     if spec.levels == [Level.PROVINCE]:
         units = ctx.registry.at_level(Level.PROVINCE)
-        obs = pool([observe_unit(spec.measure, u.id, ctx.period, ctx.facts) for u in units],
-                   spec.rollup, spec.measure)
-        base = _baseline(spec, ctx, units)
         level_key, th = spec.threshold(Level.PROVINCE)
-        node = _compare(verdict(province), obs, spec, th, rc.key(t.id, spec.part, level_key), base)
+        node = _compare(verdict(province), [observe_unit(spec.measure, u.id, ctx.period, ctx.facts) for u in units],
+                        spec, ctx, th, rc.key(t.id, spec.part, level_key), units)
         return [node], node
 
     unit_nodes: dict[Level, list[Node]] = {}
@@ -167,9 +144,8 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
         uth = (spec.unit_threshold or rc.FLAG_SET) if spec.rollup is Rollup.SHARE_OF_UNITS else th
         for u in ctx.registry.at_level(lv):
             obs = observe_unit(spec.measure, u.id, ctx.period, ctx.facts)
-            base = _baseline(spec, ctx, [u])
-            node = _compare(verdict(unit_scope(u)), obs, spec, uth,
-                            rc.key(t.id, spec.part, level_key, unit=True), base)
+            node = _compare(verdict(unit_scope(u)), [obs], spec, ctx, uth,
+                            rc.key(t.id, spec.part, level_key, unit=True), [u])
             unit_nodes.setdefault(lv, []).append(node)
             unit_obs.setdefault(lv, []).append(obs)
             nodes.append(node)
@@ -179,11 +155,11 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
             deps = [n for lv in levels for n in unit_nodes.get(lv, [])]
             every = spec.rollup is Rollup.EVERY_UNIT
             k = rc.key(t.id, spec.part, level_key, all_units=every)
-            return _count_units(verdict(scope), deps, rc.ALL_UNITS if every else th, k)
-        obs = pool([o for lv in levels for o in unit_obs.get(lv, [])], spec.rollup, spec.measure)
+            return count_units(verdict(scope), deps, rc.ALL_UNITS if every else th, k,
+                               tuple(lv.value for lv in levels))
         units = [u for lv in levels for u in ctx.registry.at_level(lv)]
-        return _compare(verdict(scope), obs, spec, th, rc.key(t.id, spec.part, level_key),
-                        _baseline(spec, ctx, units))
+        return _compare(verdict(scope), [o for lv in levels for o in unit_obs.get(lv, [])], spec, ctx, th,
+                        rc.key(t.id, spec.part, level_key), units, levels)
 
     level_nodes: list[Node] = []
     if not spec.part:  # a part's levels are shown within its target
@@ -192,7 +168,7 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
             level_nodes.append(scope_node(level_scope(lv), [lv], level_key, th))
         nodes += level_nodes
     if spec.per_level():
-        top = _combine(verdict(province), level_nodes)
+        top = combine(verdict(province), level_nodes)
         top.verdict.measure = "per_level"
         top.verdict.threshold_text = " / ".join(th.text for th in spec.thresholds.values())
     else:
@@ -202,11 +178,20 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
     return nodes, top
 
 
-def _baseline(spec: _Spec, ctx: Context, units: list[Unit]) -> Observation | None:
+def _baseline(spec: _Spec, ctx: Context, units: list[Unit]) -> tuple[str, Observation] | None:
+    """The baseline period an increase is measured against, and the scope's figures in it
+    (``engine.periods.baseline_period``: a quarter against the same quarter of the baseline year)."""
     if spec.baseline is None:
         return None
-    return pool([observe_unit(spec.measure, u.id, spec.baseline, ctx.facts) for u in units],
-                spec.rollup, spec.measure)
+    period = baseline_period(spec.baseline, ctx.period)
+    if not is_before(period, ctx.period):
+        empty = Observation()
+        empty.reasons.append((f"kỳ gốc {period} không ở trước kỳ đánh giá {ctx.period}: không so sánh được",
+                              f"the baseline period {period} is not before the audited period {ctx.period}: "
+                              "there is nothing to compare with"))
+        return period, empty
+    return period, pool([observe_unit(spec.measure, u.id, period, ctx.facts) for u in units],
+                        spec.rollup, spec.measure)
 
 
 def effective(measure: Measure, th: Threshold) -> Fraction:
@@ -226,21 +211,21 @@ def _display(v: Verdict, measure: Measure, pack: Pack) -> None:
         v.percent = v.per == 1
 
 
-def cross(value: Fraction, threshold: Fraction) -> tuple[int, int]:
-    """Two integers that compare as ``value`` and ``threshold`` do: the cross products over their
-    denominators. durable-rules compares 64-bit integers; where the cross products do not fit (a
-    mean of many ratios has a very large denominator), the exact difference's sign and 0 compare
-    the same way."""
-    lhs, rhs = value.numerator * threshold.denominator, threshold.numerator * value.denominator
-    if max(abs(lhs), abs(rhs)) > _INT64:
-        diff = value - threshold
-        return (diff > 0) - (diff < 0), 0
-    return lhs, rhs
+def _value_cap(measure: Measure, pack: Pack) -> Fraction | None:
+    """The highest value a reported figure can take: 1 for a percentage or yes/no, else no limit."""
+    if measure.value is None:
+        return None
+    kind = pack.metric_index()[measure.value].kind
+    return Fraction(1) if kind in (MetricKind.PERCENT, MetricKind.YES_NO) else None
 
 
-def _compare(v: Verdict, obs: Observation, spec: _Spec, th: Threshold | None, k: str,
-             base: Observation | None) -> Node:
-    """A node that compares a value with a threshold (or with the baseline's value)."""
+def _compare(v: Verdict, observations: list[Observation], spec: _Spec, ctx: Context, th: Threshold | None, k: str,
+             units: list[Unit], levels: list[Level] | None = None) -> Node:
+    """A node that compares a scope's value (its units' figures pooled) with a threshold, or with
+    the baseline's value; with units missing, between the bounds the data allows."""
+    # one unit's own value keeps its own counts (a mean of one ratio would read it as ratio/1)
+    obs = pool(observations, spec.rollup if len(observations) > 1 else Rollup.POOLED, spec.measure)
+    base = _baseline(spec, ctx, units)
     if th is None:
         th = next(iter(spec.thresholds.values()))
     v.op = th.op
@@ -248,82 +233,35 @@ def _compare(v: Verdict, obs: Observation, spec: _Spec, th: Threshold | None, k:
     v.threshold_text = th.text
     v.numerator, v.denominator, v.value = obs.numerator, obs.denominator, obs.value
     v.contributing, v.missing, v.facts = obs.contributing, obs.missing, obs.facts
+    v.coverage = Coverage(len(obs.contributing), len(obs.contributing) + len(obs.missing),
+                          tuple(lv.value for lv in levels or sorted({u.level for u in units}, key=list(Level).index)))
     v.reasons += obs.reasons
     fact: dict[str, Any] = {"key": k}
+    bounds: Bounds | None = None
     if base is not None:
-        v.facts = v.facts + base.facts
-        v.baseline = base.value
-        v.threshold = base.value
-        v.threshold_text = f"> {spec.baseline}"
-        v.reasons += base.reasons
-    if obs.inconsistent or (base is not None and base.inconsistent):
+        period, base_obs = base
+        v.facts = v.facts + base_obs.facts
+        v.baseline = v.threshold = base_obs.value
+        v.threshold_text = f"> {period}"
+        v.reasons += base_obs.reasons
+    if obs.inconsistent or (base is not None and base[1].inconsistent):
         fact["k"] = "inconsistent"
-    elif base is not None and (not base.complete or base.value is None):
-        v.reasons.append((f"thiếu số liệu kỳ gốc {spec.baseline}", f"no baseline figures for {spec.baseline}"))
+    elif base is not None and (not base[1].complete or base[1].value is None):
+        if is_before(base[0], ctx.period):  # else the baseline has said why it cannot be compared
+            v.reasons.append((f"thiếu số liệu kỳ gốc {base[0]}", f"no baseline figures for {base[0]}"))
         fact["k"] = "insufficient"
+    elif obs.missing and v.threshold is not None:
+        bounds, why = scope_bounds(spec.measure, spec.rollup, observations, ctx.period, ctx.facts,
+                                   _value_cap(spec.measure, ctx.pack))
+        v.reasons += why
+        if bounds is None:
+            fact["k"] = "insufficient"
+        else:
+            v.bounds = (bounds.lo, bounds.hi)
+            fact.update(bounds_fact(bounds, v.threshold))
     elif obs.missing or obs.value is None or v.threshold is None:
         fact["k"] = "insufficient"
     else:
         lhs, rhs = cross(obs.value, v.threshold)
         fact.update(k="cmp", lhs=lhs, rhs=rhs)
-    return Node(v, build=lambda n: fact, observation=obs)
-
-
-def _count_units(v: Verdict, deps: list[Node], th: Threshold, k: str) -> Node:
-    """A scope decided from its units' decisions: the share that met, with bounds for the rest."""
-    v.op, v.threshold, v.threshold_text = th.op, th.value, th.text
-    v.percent = True
-    v.measure = "units"
-
-    def build(n: Node) -> dict[str, Any]:
-        met = [d.verdict.scope.id for d in deps if d.verdict.status is Status.MET]
-        failed = [d for d in deps if d.verdict.status is Status.NOT_MET]
-        inc = [d.verdict.scope.id for d in deps if d.verdict.status is Status.INCONSISTENT_DATA]
-        unknown = [d.verdict.scope.id for d in deps
-                   if d.verdict.status not in (Status.MET, Status.NOT_MET, Status.INCONSISTENT_DATA)]
-        total = len(deps)
-        v.contributing = [d.verdict.scope.id for d in deps if d.verdict.contributing]
-        v.missing = unknown
-        v.numerator, v.denominator = Fraction(len(met)), Fraction(total)
-        for d in deps:
-            v.facts += d.verdict.facts
-        if total == 0:
-            return {"key": k, "k": "insufficient"}
-        lo = Fraction(len(met), total)
-        hi = Fraction(len(met) + len(unknown) + len(inc), total)
-        v.value = lo if lo == hi else None
-        if lo != hi:
-            v.bounds = (lo, hi)
-        v.reasons.append((f"{len(met)}/{total} đơn vị đạt, {len(failed)} không đạt, {len(unknown)} thiếu số liệu, "
-                          f"{len(inc)} số liệu mâu thuẫn",
-                          f"{len(met)}/{total} units met, {len(failed)} not met, {len(unknown)} without data, "
-                          f"{len(inc)} inconsistent"))
-        if th.op is Op.EQ and lo != hi:
-            exact = th.value * total  # a share of n units is k/n: '=' can hold only for a whole k
-            if exact.denominator != 1 or not len(met) <= exact <= len(met) + len(unknown) + len(inc):
-                lhs, rhs = cross(lo, th.value)  # whatever the missing units say, it is not equal
-                return {"key": k, "k": "cmp", "lhs": lhs, "rhs": rhs}
-        lo_l, lo_r = cross(lo, th.value)
-        hi_l, hi_r = cross(hi, th.value)
-        return {"key": k, "k": "bounds", "lo_l": lo_l, "lo_r": lo_r, "hi_l": hi_l, "hi_r": hi_r, "n_inc": len(inc)}
-
-    return Node(v, deps=deps, build=build)
-
-
-def _combine(v: Verdict, deps: list[Node]) -> Node:
-    """A compound or per-level target: met when every part is met."""
-
-    def build(n: Node) -> dict[str, Any]:
-        statuses = [d.verdict.status for d in deps]
-        v.parts = [d.verdict for d in deps]
-        for d in deps:
-            v.contributing += [u for u in d.verdict.contributing if u not in v.contributing]
-            v.missing += [u for u in d.verdict.missing if u not in v.missing]
-        return {"key": "*", "k": "all",
-                "n_nm": statuses.count(Status.NOT_MET),
-                "n_inc": statuses.count(Status.INCONSISTENT_DATA),
-                "n_ins": sum(s not in (Status.MET, Status.NOT_MET, Status.INCONSISTENT_DATA) for s in statuses),
-                "n_met": statuses.count(Status.MET)}
-
-    return Node(v, deps=deps, build=build)
-
+    return Node(v, build=lambda n: fact, observation=obs, bounds=bounds)

@@ -137,6 +137,31 @@ class Consistency:
     missing: tuple[str, ...] = ()  # figures with no accepted value (metric ids)
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """How many of a scope's units reported every figure the measure needs ("64/71 communes
+    reported"), and the levels those units are at."""
+
+    reported: int
+    expected: int
+    levels: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return self.reported == self.expected
+
+
+@dataclass(frozen=True)
+class Projected:
+    """Where a verdict is headed at the end of its period, projected mid-period (``engine.projection``):
+    the projected value and the verdict it would get, as of a date, with the share of the period gone by."""
+
+    as_of: str  # ISO date
+    elapsed: Fraction
+    value: Fraction | None
+    status: Status
+
+
 @dataclass
 class Verdict:
     target: str
@@ -159,7 +184,8 @@ class Verdict:
     numerator: Fraction | None = None
     denominator: Fraction | None = None
     baseline: Fraction | None = None
-    bounds: tuple[Fraction, Fraction] | None = None
+    # the lowest and highest value the data allows when units are missing; None as the highest: no upper limit
+    bounds: tuple[Fraction, Fraction | None] | None = None
     partial_value: Fraction | None = None  # from the units that reported, when some did not
     gap: Gap | None = None
     contributing: list[str] = field(default_factory=list)
@@ -168,6 +194,9 @@ class Verdict:
     reasons: list[tuple[str, str]] = field(default_factory=list)  # why: (Vietnamese, English)
     parts: list[Verdict] = field(default_factory=list)
     check: Consistency | None = None  # set for a consistency check's verdict, None for a target's
+    coverage: Coverage | None = None  # units that reported every figure needed / units expected
+    at_risk: bool = False  # mid-period: the projection to the period's end misses the threshold
+    projected: Projected | None = None
 
     @property
     def margin(self) -> Fraction | None:

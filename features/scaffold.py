@@ -23,6 +23,7 @@ from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
+from ..engine.periods import baseline_period
 from ..engine.verdicts import Status
 from ..facts.model import Registry
 from ..rules.model import Pack, Target
@@ -120,7 +121,7 @@ def _target_blocks(t: Target, ctx: Ctx) -> TargetBlocks:
     if t.all_of is not None:
         blocks = _compound(t, ps, ctx)
     elif t.increase_over is not None:
-        blocks = _increase(t, ps[0], t.increase_over, ctx)
+        blocks = _increase(t, ps[0], baseline_period(t.increase_over, ctx.period), ctx)
     else:
         blocks = _threshold(t, ps, ctx)
     tb.blocks += [b for b in blocks if b is not None]

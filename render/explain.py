@@ -10,10 +10,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..audit import AuditResult
-from ..engine.verdicts import ScopeKind, Verdict
+from ..engine.verdicts import ScopeKind, Status, Verdict
 from ..rules.model import Check, Target
 from . import format as fmt
-from .table import status_text
+from . import waivers as wv
+from .table import STYLES, status_text, verdict_status
 
 _W = {
     "vi": {"clause": "Căn cứ", "status": "Kết quả", "value": "Giá trị", "threshold": "Ngưỡng", "margin": "Chênh lệch",
@@ -36,6 +37,10 @@ def render_explain(result: AuditResult, target: Target | Check, verdict: Verdict
         console.print(Text(target.note, style="dim"))
     console.print(Text(f"{w['status']}: ").append(status_text(verdict.status, lang))
                   .append(f"  ({fmt.scope_name(verdict, lang)}, {verdict.period})"))
+    if wv.decided_note(verdict, lang):
+        console.print(Text(wv.decided_note(verdict, lang), style="dim"))
+    if wv.waiver_text(verdict, lang):
+        console.print(Text(wv.waiver_text(verdict, lang), style=STYLES[Status.WAIVED]), soft_wrap=True)
     _numbers(verdict, lang, console)
     if verdict.check is not None:
         from .consistency import cells
@@ -53,7 +58,7 @@ def render_explain(result: AuditResult, target: Target | Check, verdict: Verdict
         for col in ("", w["status"], w["value"], w["threshold"], w["gap"]):
             table.add_column(col)
         for p in verdict.parts:
-            table.add_row(p.part or fmt.scope_name(p, lang), status_text(p.status, lang), fmt.value_text(p, lang),
+            table.add_row(p.part or fmt.scope_name(p, lang), verdict_status(p, lang), fmt.value_text(p, lang),
                           fmt.threshold_text(p, lang), fmt.gap_text(p.gap, lang))
         console.print(table)
     if verdict.contributing:
@@ -89,7 +94,7 @@ def _units(units: Sequence[Verdict], lang: str, console: Console) -> None:
     for col in (w["unit"], w["status"], w["value"], w["threshold"], w["gap"]):
         table.add_column(col)
     for u in units:
-        table.add_row(f"{u.scope.id} {fmt.scope_name(u, lang)}", status_text(u.status, lang), fmt.value_text(u, lang),
+        table.add_row(f"{u.scope.id} {fmt.scope_name(u, lang)}", verdict_status(u, lang), fmt.value_text(u, lang),
                       fmt.threshold_text(u, lang), fmt.gap_text(u.gap, lang))
     console.print(table)
 

@@ -12,11 +12,12 @@ from ..audit import AuditResult
 from ..engine.verdicts import Verdict, verdict_label
 from . import consistency
 from . import format as fmt
+from . import waivers as wv
 from .json_out import exact
 
 _COLUMNS = ["target", "scope_kind", "scope_id", "scope_name", "status", "status_label", "value", "value_exact",
             "threshold", "gap", "missing", "area", "clause", "title",
-            "check", "stated", "computed", "difference", "allowed"]
+            "check", "stated", "computed", "difference", "allowed", "waived_from", "waiver"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,9 +31,12 @@ def rows(verdicts: Sequence[Verdict], lang: str) -> list[list[str]]:
     for v in verdicts:
         check = [v.check.kind, *consistency.cells(v, lang)] if v.check is not None else ["", "", "", "", ""]
         value = "" if v.check is not None else fmt.value_text(v, lang)
+        applied = wv.waiver_dict(v)
+        waived_from = (applied["waived_from"] or "") if applied is not None else ""
         out.append([v.target, v.scope.kind.value, v.scope.id, fmt.scope_name(v, lang), v.status.value,
                     verdict_label(v, lang), value, exact(v.value) or "", fmt.threshold_text(v, lang),
-                    fmt.gap_text(v.gap, lang), " ".join(v.missing), v.area, v.clause, fmt.title(v, lang), *check])
+                    fmt.gap_text(v.gap, lang), " ".join(v.missing), v.area, v.clause, fmt.title(v, lang), *check,
+                    waived_from, wv.waiver_text(v, lang)])
     return out
 
 
@@ -63,7 +67,10 @@ def render_markdown(result: AuditResult, verdicts: Sequence[Verdict], lang: str)
         lines += [f"## {area.name_vi if vi else (area.name_en or area.name_vi)}", "",
                   "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for v in rows_:
-            cells = [v.target, fmt.title(v, lang), fmt.scope_name(v, lang), f"**{v.status.label(lang)}**",
+            what = fmt.title(v, lang) + (f"<br>*{wv.waiver_text(v, lang)}*" if wv.waiver_text(v, lang) else "")
+            status = f"**{v.status.label(lang)}**" + (f"<br>{wv.decided_note(v, lang)}" if wv.decided_note(v, lang)
+                                                      else "")
+            cells = [v.target, what, fmt.scope_name(v, lang), status,
                      fmt.value_text(v, lang), fmt.threshold_text(v, lang), fmt.gap_text(v.gap, lang), v.clause]
             lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
         lines.append("")

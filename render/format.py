@@ -36,10 +36,12 @@ def value_text(v: Verdict, lang: str) -> str:
     if v.measure == "units" and v.denominator:
         met = int(v.numerator or 0)
         total = int(v.denominator)
-        if v.bounds is not None:
-            lo, hi = v.bounds
+        lo, hi = v.bounds or (None, None)
+        if lo is not None and hi is not None:
             return f"{met}/{total} {_UNITS_WORD[lang]} ({_pct(lo, lang)}–{_pct(hi, lang)})"
         return f"{met}/{total} {_UNITS_WORD[lang]} ({_pct(Fraction(met, total), lang)})"
+    if v.value is None and v.bounds is not None:
+        return bounds_text(v, lang)
     if v.value is None:
         return "—"
     d = _decimals(v, v.value)
@@ -51,6 +53,43 @@ def value_text(v: Verdict, lang: str) -> str:
     if v.measure == "rate":
         return text + ("/tuần" if lang == "vi" else "/week")
     return text
+
+
+def _scalar(v: Verdict, value: Fraction, lang: str) -> str:
+    text = number(_scaled(v, value), lang, _decimals(v, value))
+    if v.percent:
+        return text + "%"
+    if v.per != 1:
+        return f"{text}/{v.per}"
+    if v.measure == "rate":
+        return text + ("/tuần" if lang == "vi" else "/week")
+    return text
+
+
+def bounds_text(v: Verdict, lang: str) -> str:
+    """A value known only between bounds (units missing): "71,2%–74,5%", or "≥ 71,2%" with no upper limit."""
+    assert v.bounds is not None
+    lo, hi = v.bounds
+    if hi is None:
+        return f"≥ {_scalar(v, lo, lang)}"
+    return f"{_scalar(v, lo, lang)}–{_scalar(v, hi, lang)}"
+
+
+def coverage_text(v: Verdict, lang: str) -> str:
+    """"64/71 xã báo cáo" / "64/71 communes reported" when some units of the scope have not
+    reported every figure the target needs; "" when all have (or the verdict counts no units)."""
+    c = v.coverage
+    if c is None or c.complete or v.scope.kind.value == "unit":
+        return ""
+    vi, en = _LEVEL_WORDS.get(c.levels[0], _UNITS) if len(c.levels) == 1 else _UNITS
+    if lang == "vi":
+        return f"{c.reported}/{c.expected} {vi} báo cáo"
+    return f"{c.reported}/{c.expected} {en} reported"
+
+
+_UNITS = ("đơn vị", "units")
+_LEVEL_WORDS = {"department": ("sở, ngành", "departments"), "district": ("huyện", "districts"),
+                "commune": ("xã", "communes"), "province": ("đơn vị", "units")}
 
 
 def _pct(value: Fraction, lang: str) -> str:

@@ -15,6 +15,7 @@ from ..audit import AuditResult
 from ..engine.verdicts import Consistency, Side, Status, Verdict, verdict_label
 from . import consistency
 from . import format as fmt
+from .waivers import waiver_dict
 
 SCHEMA = "plancheck.audit/1"
 
@@ -73,6 +74,13 @@ def verdict_dict(v: Verdict) -> dict[str, Any]:
         "engine_fact": v.engine_fact,
         "parts": [verdict_dict(p) for p in v.parts],
         "check": None if v.check is None else _check(v.check, v),
+        "coverage": None if v.coverage is None else {"reported": v.coverage.reported, "expected": v.coverage.expected,
+                                                     "levels": list(v.coverage.levels)},
+        "at_risk": v.at_risk,
+        "projected": None if v.projected is None else {
+            "as_of": v.projected.as_of, "elapsed": _number(v.projected.elapsed), "value": _number(v.projected.value),
+            "status": v.projected.status.value},
+        "waiver": waiver_dict(v),
     }
 
 
@@ -120,12 +128,25 @@ def audit_dict(result: AuditResult, verdicts: Sequence[Verdict], scope: str) -> 
             "files": result.fact_paths,
             "consistency": {"checks": len(checks),
                             "by_status": {s.value: sum(v.status is s for v in checks) for s in Status}},
+            "waivers": _waivers_summary(result, verdicts),
         },
         "ledger": {"posted": len(ledger.posted), "decided": len(ledger.decided),
                    "cited": len(result.evaluation.verdicts), "retried": ledger.retried},
         "verdicts": [verdict_dict(v) for v in verdicts],
         "diagnostics": [d.as_dict() for d in result.diagnostics],
     }
+
+
+def _waivers_summary(result: AuditResult, verdicts: Sequence[Verdict]) -> dict[str, Any]:
+    """The waiver files, the date they were applied as of, and what became of the waivers on the
+    verdicts shown (``by_state``: applied, expired, …)."""
+    states: dict[str, int] = {}
+    for v in verdicts:
+        w = waiver_dict(v)
+        if w is not None:
+            states[w["state"]] = states.get(w["state"], 0) + 1
+    return {"files": result.waiver_files, "as_of": result.as_of.isoformat() if result.as_of else None,
+            "loaded": len(result.waivers), "by_state": states}
 
 
 def render_json(result: AuditResult, verdicts: Sequence[Verdict], scope: str) -> str:

@@ -13,6 +13,7 @@ from ..audit import AuditResult
 from ..engine.verdicts import Status, Verdict
 from . import consistency
 from . import format as fmt
+from . import waivers as wv
 
 STYLES: dict[Status, str] = {
     Status.MET: "bold green",
@@ -32,6 +33,15 @@ _HEAD = {
 
 def status_text(status: Status, lang: str) -> Text:
     return Text(status.label(lang), style=STYLES[status])
+
+
+def verdict_status(v: Verdict, lang: str) -> Text:
+    """A verdict's status; a waived one with the status the engine decided under it."""
+    text = status_text(v.status, lang)
+    note = wv.decided_note(v, lang)
+    if note:
+        text.append("\n" + note, style="dim")
+    return text
 
 
 def render_table(result: AuditResult, verdicts: Sequence[Verdict], lang: str, console: Console) -> None:
@@ -59,10 +69,12 @@ def render_table(result: AuditResult, verdicts: Sequence[Verdict], lang: str, co
         for v in rows:
             cell = Text(fmt.title(v, lang))
             cell.append("\n" + v.clause, style="dim")
+            if wv.waiver_text(v, lang):
+                cell.append("\n" + wv.waiver_text(v, lang), style=STYLES[Status.WAIVED])
             cells: list[str | Text] = [v.target, cell]
             if show_scope:
                 cells.append(fmt.scope_name(v, lang))
-            cells += [status_text(v.status, lang), fmt.value_text(v, lang), fmt.threshold_text(v, lang),
+            cells += [verdict_status(v, lang), _value_cell(v, lang), fmt.threshold_text(v, lang),
                       fmt.gap_text(v.gap, lang)]
             table.add_row(*cells)
         console.print(table)
@@ -98,3 +110,14 @@ def _counts(text: Text, parts: list[tuple[str, str]]) -> None:
         if i:
             text.append(", ")
         text.append(label, style=style)
+
+
+def _value_cell(v: Verdict, lang: str) -> Text:
+    """The value, and under it how many units reported when some have not ("64/71 xã báo cáo")."""
+    cell = Text(fmt.value_text(v, lang))
+    coverage = fmt.coverage_text(v, lang)
+    if coverage:
+        cell.append("\n" + coverage, style="yellow")
+    if v.at_risk:
+        cell.append("\n" + ("nguy cơ không đạt" if lang == "vi" else "at risk"), style="bold red")
+    return cell

@@ -21,6 +21,7 @@ from .model import (
     Target,
     Threshold,
 )
+from .task_checks import check_tasks
 
 Locate = Callable[..., Location]
 
@@ -44,6 +45,7 @@ def check_pack(pack: Pack, at: Locate) -> list[Diagnostic]:
         out += _check_target(pack, t, i, at)
     for i, c in enumerate(pack.checks):
         out += _check_check(c, i, metrics, at)
+    out += check_tasks(pack, at)
     return out
 
 

@@ -139,11 +139,13 @@ def _allowed_keys(parent: list[int | str]) -> list[str]:
     """The keys the schema allows beside a misspelt one, found from the model of its parent."""
     from .check_model import Check, PartOf, Per100Of, PercentOf, SameAs, SumOf
     from .model import Area, Measure, Metric, PackInfo, Part, Rate, Ratio, Target
+    from .task_model import Lead, Task, TaskGroup, TaskPlan
 
-    top = {"pack": PackInfo, "areas": Area, "metrics": Metric, "targets": Target, "checks": Check}
+    top = {"pack": PackInfo, "areas": Area, "metrics": Metric, "targets": Target, "checks": Check,
+           "tasks": TaskPlan}
     nested: dict[str, Any] = {"measure": Measure, "ratio": Ratio, "rate": Rate, "all_of": Part,
                               "percent_of": PercentOf, "sum_of": SumOf, "part_of": PartOf, "per_100_of": Per100Of,
-                              "same_as": SameAs}
+                              "same_as": SameAs, "items": Task, "groups": TaskGroup, "lead": Lead}
     model: Any = Pack
     for key in parent:
         if isinstance(key, int):

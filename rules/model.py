@@ -17,6 +17,7 @@ from ..facts.numbers import NumberFormatError, parse_number
 from .check_model import Check as Check
 from .levels import LEVEL_LABELS as LEVEL_LABELS
 from .levels import Level as Level
+from .task_model import TaskPlan
 
 # A period: a year ("2022"), a quarter ("2022-Q3") or a month ("2022-07").
 PERIOD_PATTERN = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
@@ -271,6 +272,7 @@ class Pack(_Strict):
     metrics: list[Metric]
     targets: list[Target]
     checks: list[Check] = []  # consistency checks on the reported figures
+    tasks: TaskPlan = TaskPlan()  # the plan's tasks and projects, with their leads and deadlines
 
     def metric(self, metric_id: str) -> Metric:
         return self.metric_index()[metric_id]

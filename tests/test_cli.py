@@ -169,3 +169,60 @@ def test_explain_a_consistency_check() -> None:
                          "--facts", str(facts), "--period", "2021")
     assert code == 2  # the 2021 report holds one ambiguous figure, refused as invalid input
     assert "SỐ LIỆU MÂU THUẪN" in out and "3.222" in out and "3.228" in out and "TINH-2021.yaml:" in out
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "facts" / "samples"
+
+
+def test_audit_with_waivers_shows_mien_tru_and_the_expired_one() -> None:
+    code, out, _ = run("audit", "--waivers", str(SAMPLES / "waivers-2022.yaml"), "--as-of", "2023-01-15",
+                       "--scope", "level", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert any(d["code"] == "W014" for d in doc["diagnostics"])  # the expired waiver says so
+    jsonschema.validate(doc, SCHEMA)
+    waived = [v for v in doc["verdicts"] if v["status"] == "waived"]
+    assert any(v["target"] == "CQS-04" and v["scope"]["id"] == "department" for v in waived)
+    assert all(v["waiver"]["justification"] for v in waived)
+    assert run("audit", "--as-of", "31/02/2023")[0] == 2  # not a date: usage error
+
+
+def test_gap_names_the_units_that_close_it_fastest() -> None:
+    code, out, _ = run("gap", "ATTT-03", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["schema"] == "plancheck.gap/1"
+    code, out, _ = run("gap", "ATTT-03")
+    assert code == 0 and "SO-XAY-DUNG" in out
+    assert run("gap", "ATTT-3")[0] == 2
+
+
+def test_tasks_by_lead_unit_with_verdicts() -> None:
+    code, out, _ = run("tasks", "--as-of", "2023-03-31", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["schema"] == "plancheck.tasks/1"
+    statuses = {v["status"] for v in doc["verdicts"]}
+    assert {"done", "overdue", "on_track", "no_report"} <= statuses
+    code, out, _ = run("tasks", "--as-of", "2023-03-31", "--lang", "en")
+    assert code == 0 and "NV-09" in out
+    assert run("tasks", "--as-of", "2023-03-31", "--fail-on-overdue")[0] == 1
+
+
+def test_coverage_says_who_must_still_report() -> None:
+    code, out, _ = run("coverage", "CQS-02", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["schema"] == "plancheck.coverage/1"
+    code, out, _ = run("coverage", "CQS-02")
+    assert code == 0 and "68/71" in out and "X-DAK-RLAP-NHAN-CO" in out
+    assert run("coverage", "CQS-2")[0] == 2
+
+
+def test_audit_compare_with_an_earlier_period() -> None:
+    code, out, _ = run("audit", "--compare", "2021", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["schema"] == "plancheck.compare/1"
+    code, out, _ = run("audit", "--compare", "2021")
+    assert code == 0 and "2021 → 2022" in out

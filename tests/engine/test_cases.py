@@ -3,6 +3,7 @@ submitted and the verdicts expected; every expected verdict is its own test.
 
 A case file::
 
+    period: "2022-Q3"         # optional: the audited period (default 2022)
     metrics: [...]            # as in a rule pack
     targets: [...]            # area, title and clause are filled in
     checks: [...]             # optional consistency checks; title and clause are filled in
@@ -47,16 +48,18 @@ _YES_NO = {"có": 1, "không": 0}
 @cache
 def load_case(name: str) -> tuple[Pack, Registry, FactSet, list[dict[str, Any]]]:
     data = YAML(typ="safe").load((CASES / name).read_text(encoding="utf-8"))
-    pack = make_pack(data["metrics"], data["targets"], pack_id=Path(name).stem, checks=data.get("checks") or [])
+    period = str(data.get("period", PERIOD))
+    pack = make_pack(data["metrics"], data["targets"], pack_id=Path(name).stem, checks=data.get("checks") or [],
+                     period=period)
     registry = registry_from(data["units"])
     rows, flagged = [], []
     for f in data.get("facts") or []:
         if isinstance(f, dict):
-            row = [f["unit"], f["metric"], f["value"], str(f.get("period", PERIOD))]
+            row = [f["unit"], f["metric"], f["value"], str(f.get("period", period))]
             if "inconsistent" in f:
                 flagged.append((row[0], row[3], row[1]))
         else:
-            row = [f[0], f[1], f[2], str(f[3]) if len(f) > 3 else PERIOD]
+            row = [f[0], f[1], f[2], str(f[3]) if len(f) > 3 else period]
         row[2] = _YES_NO.get(row[2], row[2]) if isinstance(row[2], str) else row[2]
         rows.append(row)
     facts = make_facts(rows, inconsistent=flagged, file=name)
@@ -94,9 +97,12 @@ def test_expected_verdict(name: str, expected: dict[str, Any]) -> None:
     assert v.status is Status(expected["status"]), f"{k}: {v.status.value}, value {v.value}, reasons {v.reasons}"
     if "value" in expected:
         assert v.value == Fraction(str(expected["value"])), f"{k}: value {v.value}"
-    if "bounds" in expected:
-        lo, hi = (Fraction(str(b)) for b in expected["bounds"])
-        assert v.bounds == (lo, hi)
+    if "bounds" in expected:  # [lo, hi], or [lo, null]: no upper limit; null: no bounds at all
+        want = None if expected["bounds"] is None else tuple(
+            None if b is None else Fraction(str(b)) for b in expected["bounds"])
+        assert v.bounds == want, f"{k}: bounds {v.bounds}"
+    if "coverage" in expected:  # [reported, expected]
+        assert v.coverage is not None and [v.coverage.reported, v.coverage.expected] == expected["coverage"]
     if "missing" in expected:
         assert sorted(v.missing) == sorted(expected["missing"])
     if "gap" in expected:

@@ -1,9 +1,13 @@
 """The engine against the plain-Python reference evaluator, on generated registries, packs and facts.
 
 Every verdict (target, part, scope) must have the same status, and the same exact value wherever
-the reference decides one (met / not met). The cross-check found engine defects that are pinned by
-the tests below ('=' on a share of units with undecided units, a baseline period with flagged
-figures, a per-level threshold on a province target, means beyond 64-bit cross products).
+the reference decides one (met / not met). The generated audits are of a year, a quarter or a
+month; units send nothing for the audited period, or drop single figures, while their figures of
+the period before (their known denominators) and of every baseline are generated too, so that
+scopes with missing units are decided between bounds, or left unbounded. The cross-check found
+engine defects that are pinned by the tests below ('=' on a share of units with undecided units, a
+baseline period with flagged figures, a per-level threshold on a province target, means beyond
+64-bit cross products).
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from engine_builders import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reference import count_units, reference_evaluate
+from reference import baseline_of, count_units, reference_evaluate
+from reference import previous_period as previous
 
 from plancheck.diagnostics import Location
 from plancheck.engine.evaluate import evaluate
@@ -34,6 +39,8 @@ from plancheck.facts.model import FactSet, MetricValue, Registry
 from plancheck.rules.model import Pack
 
 OPS = [">=", ">", "<=", "<", "="]
+PERIODS = [PERIOD, PERIOD, PERIOD, "2022-Q3", "2022-Q1", "2022-07", "2022-01"]
+BASELINES = [BASELINE, BASELINE, "2021-Q4", "2022"]  # a year, an explicit quarter, one not before a quarter
 UNIT_LEVELS = ["department", "district", "commune"]
 
 METRICS = [
@@ -131,7 +138,7 @@ def specs(draw: st.DrawFn, allow_increase: bool, allow_per_level: bool) -> dict[
         def scope_th() -> str:
             return threshold_text(draw, measure, values, percent)
     if shape == "increase":
-        spec["increase_over"] = BASELINE
+        spec["increase_over"] = draw(st.sampled_from(BASELINES))
     elif shape == "per_level":
         spec["thresholds_by_level"] = {lv: scope_th() for lv in levels}
     else:
@@ -140,7 +147,7 @@ def specs(draw: st.DrawFn, allow_increase: bool, allow_per_level: bool) -> dict[
 
 
 @st.composite
-def packs(draw: st.DrawFn) -> Pack:
+def packs(draw: st.DrawFn, period: str = PERIOD) -> Pack:
     targets = []
     for i in range(draw(st.integers(1, 4))):
         tid = f"T-{i + 1}"
@@ -153,7 +160,7 @@ def packs(draw: st.DrawFn) -> Pack:
             targets.append({"id": tid, "all_of": parts})
         else:
             targets.append({"id": tid, **draw(specs(True, True))})
-    return make_pack(METRICS, targets)
+    return make_pack(METRICS, targets, period=period)
 
 
 FIGURES: dict[str, list[int]] = {
@@ -174,13 +181,21 @@ def registries(draw: st.DrawFn) -> Registry:
 
 
 @st.composite
-def fact_sets(draw: st.DrawFn, registry: Registry) -> FactSet:
+def fact_sets(draw: st.DrawFn, registry: Registry, period: str = PERIOD) -> FactSet:
+    """Figures for the audited period, the period before it (where a missing unit's known
+    denominator comes from) and every baseline an increase may compare with. A unit may send
+    nothing for the audited period, or drop single figures; a figure may be flagged."""
     fs = FactSet()
     line = 0
     p_missing = draw(st.sampled_from([0, 5, 20]))
     p_flagged = draw(st.sampled_from([0, 0, 5]))
+    p_silent = draw(st.sampled_from([0, 0, 25, 50]))
+    periods = list(dict.fromkeys([period, previous(period), *(baseline_of(b, period) for b in BASELINES)]))
     for u in registry.units:
-        for period in (PERIOD, BASELINE):
+        silent = p_silent and draw(st.integers(0, 99)) < p_silent
+        for p in periods:
+            if silent and p == period:
+                continue
             row: dict[str, Fraction] = {}
             for m in ("num", "den", "exc", "flag", "val", "cnt"):
                 if p_missing and draw(st.integers(0, 99)) < p_missing:
@@ -188,16 +203,17 @@ def fact_sets(draw: st.DrawFn, registry: Registry) -> FactSet:
                 row[m] = draw(st.sampled_from(VALS)) if m == "val" else Fraction(draw(st.sampled_from(FIGURES[m])))
             for m, value in row.items():
                 line += 1
-                fs.add(MetricValue(u.id, period, m, value, str(value), Location("gen.yaml", line)))
+                fs.add(MetricValue(u.id, p, m, value, str(value), Location("gen.yaml", line)))
                 if p_flagged and draw(st.integers(0, 99)) < p_flagged:
-                    fs.inconsistent[(u.id, period, m)] = "generated"
+                    fs.inconsistent[(u.id, p, m)] = "generated"
     return fs
 
 
 @st.composite
 def scenarios(draw: st.DrawFn) -> tuple[Pack, Registry, FactSet]:
     registry = draw(registries())
-    return draw(packs()), registry, draw(fact_sets(registry))
+    period = draw(st.sampled_from(PERIODS))
+    return draw(packs(period)), registry, draw(fact_sets(registry, period))
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
