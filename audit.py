@@ -87,7 +87,7 @@ class AuditResult:
 
 def load_rule_pack(path: Path | None) -> tuple[Pack, list[Diagnostic]]:
     pack_path = path or DEFAULT_PACK
-    pack, diags = load_pack(pack_path, str(path) if path else _short(pack_path))
+    pack, diags = load_pack(pack_path, str(path) if path else bundled_name(pack_path))
     if pack is None:
         raise InputError(diags)
     return pack, diags
@@ -149,8 +149,8 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
         day = as_of or datetime.now(VIETNAM_TIME).date()
         waiver_diags += apply_waivers(evaluation.verdicts, waivers, day)
     return AuditResult(pack=pack, registry=registry, period=period or pack.pack.period, evaluation=evaluation,
-                       load=load, pack_path=str(pack_path) if pack_path else _short(DEFAULT_PACK),
-                       fact_paths=[str(p) if fact_paths else _short(p) for p in paths],
+                       load=load, pack_path=str(pack_path) if pack_path else bundled_name(DEFAULT_PACK),
+                       fact_paths=[str(p) if fact_paths else bundled_name(p) for p in paths],
                        seconds=time.perf_counter() - started,
                        diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics, *unused, *waiver_diags]),
                        focus_unit=focus, waivers=waivers, waiver_files=[str(p) for p in waiver_paths], as_of=day)
@@ -180,7 +180,7 @@ def unused_values(facts: FactSet, evaluation: Evaluation, period: str) -> list[D
     return out
 
 
-def _short(path: Path) -> str:
+def bundled_name(path: Path) -> str:
     """A bundled file named from the package root (rules/packs/…), not from site-packages."""
     root = Path(__file__).parent
     try:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -64,14 +66,28 @@ def _console(stderr: bool = False) -> Console:
     return console
 
 
-def _fail_engine(exc: Exception) -> None:
+@contextmanager
+def _errors_exit() -> Iterator[None]:
+    """Invalid input exits 2 with its diagnostics; an engine error exits 3. Nothing else is caught."""
+    from .audit import InputError
+    from .engine.durable import EngineError
+
+    try:
+        yield
+    except InputError as exc:
+        _fail_input(exc.diagnostics)
+    except EngineError as exc:
+        _fail_engine(exc)
+
+
+def _fail_engine(exc: Exception) -> NoReturn:
     from rich.text import Text
 
     _console(stderr=True).print(Text(f"plancheck: engine error, no verdict can be trusted: {exc}", style="bold red"))
     sys.exit(ExitCode.ENGINE)
 
 
-def _fail_input(diagnostics: list[Any]) -> None:
+def _fail_input(diagnostics: list[Any]) -> NoReturn:
     from .render.diagnostics import render_diagnostics
 
     render_diagnostics(diagnostics, _console(stderr=True))
@@ -111,21 +127,14 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
           scope: str, unit: str | None, fmt: str, lang: str, fail_on: str, waiver_paths: tuple[Path, ...],
           as_of: str | None, compare_period: str | None) -> None:
     """Audit the submitted figures against every target of the rule pack."""
-    from .audit import InputError, run_audit
-    from .engine.durable import EngineError
+    from .audit import run_audit
     from .exit_codes import audit_exit
 
     day = _day(as_of)
-    try:
+    with _errors_exit():
         result = run_audit(pack_path, fact_paths, registry_path, period, unit, waiver_paths, day)
         before = (run_audit(pack_path, fact_paths, registry_path, compare_period, unit, waiver_paths, day)
                   if compare_period else None)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
-    except EngineError as exc:
-        _fail_engine(exc)
-        return
     if day is not None:
         from .engine.projection import project_audit
 
@@ -178,20 +187,13 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
 def explain(target_id: str, pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None,
             period: str | None, scope: str, unit: str | None, level: str | None, lang: str) -> None:
     """Why a target's verdict is what it is: the numbers, the threshold, the gap, the units."""
-    from .audit import InputError, find_rule, run_audit
+    from .audit import find_rule, run_audit
     from .diagnostics import Diagnostic, Location
-    from .engine.durable import EngineError
     from .render.explain import render_explain
 
-    try:
+    with _errors_exit():
         result = run_audit(pack_path, fact_paths, registry_path, period, unit)
         target = find_rule(result.pack, target_id)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
-    except EngineError as exc:
-        _fail_engine(exc)
-        return
     candidates = [v for v in result.select("unit" if unit else scope)
                   if v.target == target.id and (level is None or v.scope.id == level)]
     if not candidates:
@@ -213,17 +215,14 @@ def explain(target_id: str, pack_path: Path | None, fact_paths: tuple[Path, ...]
 def validate(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Path | None, fmt: str,
              strict: bool) -> None:
     """Check submission files: every error, with file, row or line, and field."""
-    from .audit import InputError, load_rule_pack, load_unit_registry
+    from .audit import load_rule_pack, load_unit_registry
     from .diagnostics import has_errors
     from .facts import DEFAULT_FACTS
     from .facts.load import load_facts
 
-    try:
+    with _errors_exit():
         pack, _ = load_rule_pack(pack_path)
         registry = load_unit_registry(registry_path)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
     load = load_facts(list(paths) or [DEFAULT_FACTS], pack, registry)
     from .render.validation import render_validation
 
@@ -248,20 +247,13 @@ def gap(target_id: str | None, pack_path: Path | None, fact_paths: tuple[Path, .
     """For every target not met (or TARGET_ID): how much is missing, and which units close it fastest."""
     import json
 
-    from .audit import InputError, run_audit
-    from .engine.durable import EngineError
+    from .audit import run_audit
     from .engine.gap_analysis import gap_analysis
     from .render.gap import gap_dict, render_gap
 
-    try:
+    with _errors_exit():
         result = run_audit(pack_path, fact_paths, registry_path, period, None, waiver_paths, _day(as_of))
         reports = gap_analysis(result, target_id)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
-    except EngineError as exc:
-        _fail_engine(exc)
-        return
     if fmt == "json":
         click.echo(json.dumps(gap_dict(result, reports, target_id), ensure_ascii=False, indent=2))
     else:
@@ -280,19 +272,12 @@ def gap(target_id: str | None, pack_path: Path | None, fact_paths: tuple[Path, .
 def coverage(target_id: str | None, pack_path: Path | None, fact_paths: tuple[Path, ...],
              registry_path: Path | None, period: str | None, fmt: str, lang: str) -> None:
     """Who reported and who must still report, per target and unit ("64/71 communes reported")."""
-    from .audit import InputError, run_audit
-    from .engine.durable import EngineError
+    from .audit import run_audit
     from .render.coverage import coverage_report, render_coverage, render_coverage_json
 
-    try:
+    with _errors_exit():
         result = run_audit(pack_path, fact_paths, registry_path, period)
         report = coverage_report(result, target_id)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
-    except EngineError as exc:
-        _fail_engine(exc)
-        return
     if fmt == "json":
         click.echo(render_coverage_json(result, report, target_id))
     else:
@@ -315,19 +300,11 @@ def tasks(pack_path: Path | None, status_paths: tuple[Path, ...], registry_path:
     """The plan's tasks (Appendix 2) by lead unit: done, on track, overdue, no report."""
     import json
 
-    from .audit import InputError
-    from .engine.durable import EngineError
     from .render.tasks import render_tasks, tasks_json
     from .tasks_report import run_tasks
 
-    try:
+    with _errors_exit():
         report = run_tasks(pack_path, status_paths, registry_path, _day(as_of), period)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
-    except EngineError as exc:
-        _fail_engine(exc)
-        return
     if fmt == "json":
         click.echo(json.dumps(tasks_json(report), ensure_ascii=False, indent=2))
     else:
@@ -346,16 +323,13 @@ def _scaffold(pack_path: Path | None, registry_path: Path | None, target_ids: li
               out_dir: Path | None) -> None:
     from typing import Literal, cast
 
-    from .audit import InputError, find_target, load_rule_pack, load_unit_registry
+    from .audit import find_target, load_rule_pack, load_unit_registry
     from .features.scaffold import scaffold, write_scaffold
 
-    try:
+    with _errors_exit():
         pack, _ = load_rule_pack(pack_path)
         registry = load_unit_registry(registry_path)
         ids = [find_target(pack, t).id for t in target_ids] if target_ids is not None else None
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
     language = cast(Literal["vi", "en"], lang)
     if out_dir is None:
         for text in scaffold(pack, registry, ids, language).values():
@@ -376,13 +350,10 @@ def rules() -> None:
 @_lang_option
 def rules_list(pack_path: Path | None, lang: str) -> None:
     """Every target of the pack: id, area, shape, title."""
-    from .audit import InputError, load_rule_pack
+    from .audit import load_rule_pack
 
-    try:
+    with _errors_exit():
         pack, _ = load_rule_pack(pack_path)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
     from .render.rules import render_rules_list
 
     render_rules_list(pack, lang, _console())
@@ -393,16 +364,13 @@ def rules_list(pack_path: Path | None, lang: str) -> None:
 @_pack_option
 def rules_show(target_id: str, pack_path: Path | None) -> None:
     """One target as the pack states it: its lines of the rule file, as written."""
-    from .audit import InputError, find_target, load_rule_pack
+    from .audit import find_target, load_rule_pack
     from .rules import DEFAULT_PACK
     from .rules.loader import target_source
 
-    try:
+    with _errors_exit():
         pack, _ = load_rule_pack(pack_path)
         target = find_target(pack, target_id)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
     click.echo(target_source(pack_path or DEFAULT_PACK, pack.targets.index(target)), nl=False)
 
 
@@ -461,15 +429,11 @@ def spec(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Path | 
             raise click.UsageError("--scaffold needs a TARGET_ID, or --all")
         _scaffold(pack_path, registry_path, None if scaffold_all else asked, lang, out_dir)
         return
-    from .audit import InputError
     from .features.runner import run_specs
     from .render.spec import render_junit, render_spec_table
 
-    try:
+    with _errors_exit():
         run = run_specs(paths, pack_path, registry_path, keyword)
-    except InputError as exc:
-        _fail_input(exc.diagnostics)
-        return
     if fmt == "junit":
         xml = render_junit(run)
         if output is None:

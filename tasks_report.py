@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .audit import InputError, load_rule_pack, load_unit_registry
+from .audit import InputError, bundled_name, load_rule_pack, load_unit_registry
 from .diagnostics import Diagnostic, Location, Severity, has_errors, sorted_diagnostics
 from .engine.tasks import TaskEvaluation, TaskStatus, TaskVerdict, decide_tasks
 from .facts import SAMPLES_DIR
@@ -97,7 +97,7 @@ def run_tasks(pack_path: Path | None = None, status_paths: Sequence[Path] = (), 
     started = time.perf_counter()
     pack, pack_diags = load_rule_pack(pack_path)
     registry = load_unit_registry(registry_path)
-    shown_pack = str(pack_path) if pack_path else _short(DEFAULT_PACK)
+    shown_pack = str(pack_path) if pack_path else bundled_name(DEFAULT_PACK)
     if not pack.tasks.items:
         raise InputError([Diagnostic("T020", "the rule pack lists no tasks", Location(shown_pack),
                                      suggestion="add a `tasks:` section (docs/tasks.md)")])
@@ -116,7 +116,7 @@ def run_tasks(pack_path: Path | None = None, status_paths: Sequence[Path] = (), 
     evaluation = decide_tasks(pack, load.reports, registry, day, year)
     unused = _unused(evaluation.unused, day)
     return TaskReport(pack=pack, registry=registry, as_of=day, year=year, evaluation=evaluation, load=load,
-                      pack_path=shown_pack, status_paths=[str(p) if status_paths else _short(p) for p in paths],
+                      pack_path=shown_pack, status_paths=[str(p) if status_paths else bundled_name(p) for p in paths],
                       seconds=time.perf_counter() - started,
                       diagnostics=sorted_diagnostics([*pack_diags, *lead_diags, *load.diagnostics, *unused]))
 
@@ -145,12 +145,3 @@ def _unused(unused: Sequence[tuple[StatusReport, str]], as_of: date) -> list[Dia
                                   f"{first.reporter} for {first.period})", first.source, Severity.WARNING,
                                   suggestion=hint))
     return out
-
-
-def _short(path: Path) -> str:
-    """A bundled file named from the package root (rules/packs/…), not from site-packages."""
-    root = Path(__file__).parent
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)

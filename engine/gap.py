@@ -28,12 +28,12 @@ def gap(v: Verdict, measure: Measure | None, rollup: Rollup, pack: Pack) -> Gap 
                     "mean of the units' ratios")
     if measure.ratio is not None:
         metric = pack.metric(measure.ratio.numerator)
-        amount = _needed(v.numerator, v.denominator, v.threshold, v.op, whole=True)
+        amount = needed(v.numerator, v.denominator, v.threshold, v.op, whole=True)
         return _gap(amount, metric.unit_vi or metric.name_vi, metric.unit_en or metric.name_en,
                     metric.name_vi, metric.name_en)
     if measure.rate is not None:
         metric = pack.metric(measure.rate.count)
-        amount = _needed(v.numerator, v.denominator, v.threshold, v.op, whole=True)
+        amount = needed(v.numerator, v.denominator, v.threshold, v.op, whole=True)
         return _gap(amount, metric.unit_vi or metric.name_vi, metric.unit_en or metric.name_en,
                     metric.name_vi, metric.name_en)
     # a reported value or a flag: the shortfall on the measure's own scale
@@ -47,7 +47,7 @@ def gap(v: Verdict, measure: Measure | None, rollup: Rollup, pack: Pack) -> Gap 
     return _gap(amount, metric.unit_vi, metric.unit_en, metric.name_vi, metric.name_en)
 
 
-def _needed(num: Fraction, den: Fraction, th: Fraction, op: Op, whole: bool) -> Fraction:
+def needed(num: Fraction, den: Fraction, th: Fraction, op: Op, whole: bool) -> Fraction:
     """How much the numerator must move, the denominator fixed, for ``num/den op th`` to hold:
     positive for more, negative for fewer."""
     bound = th * den
@@ -69,7 +69,7 @@ def _needed(num: Fraction, den: Fraction, th: Fraction, op: Op, whole: bool) -> 
 def _units_gap(v: Verdict) -> Gap | None:
     if v.numerator is None or not v.denominator or v.op is None or v.threshold is None:
         return None
-    amount = _needed(v.numerator, v.denominator, v.threshold, v.op, whole=True)
+    amount = needed(v.numerator, v.denominator, v.threshold, v.op, whole=True)
     return _gap(amount, "đơn vị", "units", "đơn vị đạt", "units meeting it")
 
 

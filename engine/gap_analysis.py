@@ -22,12 +22,12 @@ marked waived.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..audit import AuditResult, find_target
 from ..rules.model import Level, Op, Rollup, Target
+from .gap import needed
 from .verdicts import ScopeKind, Status, Verdict
 from .waivers import decided_status, waiver_of
 
@@ -171,16 +171,7 @@ def _need(v: Verdict, whole: bool) -> Fraction:
     positive for more, negative for fewer, 0 when it cannot be told."""
     if v.numerator is None or not v.denominator or v.op is None or v.threshold is None:
         return Fraction(0)
-    num, bound, op = v.numerator, v.threshold * v.denominator, v.op
-    if op in (Op.GE, Op.GT) or (op is Op.EQ and num < bound):
-        target = Fraction(math.ceil(bound)) if whole else bound
-        if op is Op.GT and target == bound:
-            target = bound + 1 if whole else bound
-        return max(target - num, Fraction(0))
-    target = Fraction(math.floor(bound)) if whole else bound
-    if op is Op.LT and target == bound:
-        target = bound - 1 if whole else bound
-    return -max(num - target, Fraction(0))
+    return needed(v.numerator, v.denominator, v.threshold, v.op, whole)
 
 
 def _levels(t: Target, scope: Verdict) -> set[str]:
