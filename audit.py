@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Location, Severity, did_you_mean, has_errors, sorted_diagnostics
+from .diagnostics import Diagnostic, DiagnosticsError, Location, Severity, did_you_mean, has_errors, sorted_diagnostics
 from .engine.evaluate import Evaluation, evaluate
 from .engine.verdicts import ScopeKind, Status, Verdict
 from .engine.waivers import apply_waivers
@@ -24,12 +24,8 @@ from .rules.loader import load_pack
 from .rules.model import Check, Pack, Target
 
 
-class InputError(Exception):
+class InputError(DiagnosticsError):
     """The audit cannot run: the rule pack, the registry or an option is wrong."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("; ".join(str(d) for d in diagnostics))
-        self.diagnostics = diagnostics
 
 
 @dataclass
@@ -122,9 +118,12 @@ def load_unit_registry(path: Path | None) -> Registry:
 
 def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), registry_path: Path | None = None,
               period: str | None = None, unit: str | None = None, waiver_paths: Sequence[Path] = (),
-              as_of: date | None = None) -> AuditResult:
+              as_of: date | None = None, db_url: str | None = None) -> AuditResult:
     """``waiver_paths``: waiver files applied to the decided verdicts as of ``as_of`` (default: today
-    in Vietnam); their errors and warnings join the diagnostics (``engine.waivers``)."""
+    in Vietnam); their errors and warnings join the diagnostics (``engine.waivers``).
+
+    ``db_url``: read the facts from the store at that URL (``store``) instead of files: the
+    submissions in force for the audited period and the periods its targets need."""
     started = time.perf_counter()
     pack, pack_diags = load_rule_pack(pack_path)
     registry = load_unit_registry(registry_path)
@@ -139,7 +138,11 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
                                          suggestion=did_you_mean(unit, registry.ids()))])
         focus = found.id
     paths = list(fact_paths) or [DEFAULT_FACTS]
-    load = load_facts(paths, pack, registry)
+    sources = [str(p) if fact_paths else bundled_name(p) for p in paths]
+    if db_url is not None:
+        load, sources = _load_from_store(db_url, pack, registry, period or pack.pack.period)
+    else:
+        load = load_facts(paths, pack, registry)
     rejected = [d for d in load.diagnostics if d.severity is Severity.ERROR]
     evaluation = evaluate(pack, load.facts, registry, period=period, focus_unit=focus, rejected=rejected)
     unused = unused_values(load.facts, evaluation, period or pack.pack.period)
@@ -150,10 +153,21 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
         waiver_diags += apply_waivers(evaluation.verdicts, waivers, day)
     return AuditResult(pack=pack, registry=registry, period=period or pack.pack.period, evaluation=evaluation,
                        load=load, pack_path=str(pack_path) if pack_path else bundled_name(DEFAULT_PACK),
-                       fact_paths=[str(p) if fact_paths else bundled_name(p) for p in paths],
+                       fact_paths=sources,
                        seconds=time.perf_counter() - started,
                        diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics, *unused, *waiver_diags]),
                        focus_unit=focus, waivers=waivers, waiver_files=[str(p) for p in waiver_paths], as_of=day)
+
+
+def _load_from_store(db_url: str, pack: Pack, registry: Registry, period: str) -> tuple[FactLoad, list[str]]:
+    """The facts of the store for the periods an audit of ``period`` needs, and the store's name."""
+    # imported here: an audit from files never loads SQLAlchemy
+    from .store.commands import load_facts_from_store
+    from .store.connect import display_url
+    from .store.periods import periods_needed
+
+    load = load_facts_from_store(db_url, periods_needed(pack, period), pack, registry)
+    return load, [display_url(db_url)]
 
 
 def unused_values(facts: FactSet, evaluation: Evaluation, period: str) -> list[Diagnostic]:

@@ -52,6 +52,11 @@ def _day(text: str | None) -> date | None:
     raise click.BadParameter(f"{text!r} is not a date: write 2023-01-15 or 15/01/2023", param_hint="--as-of")
 
 
+_db_option = click.option("--db", "db_url", envvar="PLANCHECK_DB", metavar="URL",
+                          help="The fact store: a SQLite file path (default ./plancheck.db, created on first use) "
+                               "or postgresql://user@host/db. Also $PLANCHECK_DB.")
+
+
 _facts_option = click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
                              help="Submission files or folders (YAML, JSON, CSV). Repeatable. "
                                   "Default: the bundled 2022 sample submissions.")
@@ -68,13 +73,14 @@ def _console(stderr: bool = False) -> Console:
 
 @contextmanager
 def _errors_exit() -> Iterator[None]:
-    """Invalid input exits 2 with its diagnostics; an engine error exits 3. Nothing else is caught."""
-    from .audit import InputError
+    """Invalid input (a pack, a file, a store, an option) exits 2 with its diagnostics; an engine
+    error exits 3. Nothing else is caught."""
+    from .diagnostics import DiagnosticsError
     from .engine.durable import EngineError
 
     try:
         yield
-    except InputError as exc:
+    except DiagnosticsError as exc:
         _fail_input(exc.diagnostics)
     except EngineError as exc:
         _fail_engine(exc)
@@ -120,20 +126,23 @@ def main() -> None:
               help="Exit 1 if any verdict is at or above this status (order: " + " < ".join(STATUSES) + ").")
 @_waivers_option
 @_as_of_option
+@_db_option
 @click.option("--compare", "compare_period", metavar="PERIOD",
               help="Show what changed since PERIOD (new failures, recoveries, value deltas), audited on the "
                    "same facts.")
 def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None, period: str | None,
           scope: str, unit: str | None, fmt: str, lang: str, fail_on: str, waiver_paths: tuple[Path, ...],
-          as_of: str | None, compare_period: str | None) -> None:
-    """Audit the submitted figures against every target of the rule pack."""
+          as_of: str | None, db_url: str | None, compare_period: str | None) -> None:
+    """Audit the submitted figures against every target of the rule pack (from files, or --db)."""
     from .audit import run_audit
     from .exit_codes import audit_exit
 
     day = _day(as_of)
     with _errors_exit():
-        result = run_audit(pack_path, fact_paths, registry_path, period, unit, waiver_paths, day)
-        before = (run_audit(pack_path, fact_paths, registry_path, compare_period, unit, waiver_paths, day)
+        if db_url and fact_paths:
+            raise click.UsageError("give --facts or --db, not both")
+        result = run_audit(pack_path, fact_paths, registry_path, period, unit, waiver_paths, day, db_url)
+        before = (run_audit(pack_path, fact_paths, registry_path, compare_period, unit, waiver_paths, day, db_url)
                   if compare_period else None)
     if day is not None:
         from .engine.projection import project_audit
@@ -338,6 +347,93 @@ def _scaffold(pack_path: Path | None, registry_path: Path | None, target_ids: li
         for path in write_scaffold(out_dir, pack, registry, ids, language):
             click.echo(str(path))
     sys.exit(ExitCode.OK)
+
+
+@main.group()
+def db() -> None:
+    """The fact store: import submissions once, keep their history, audit from it (docs/store.md)."""
+
+
+@db.command("init")
+@_db_option
+def db_init(db_url: str | None) -> None:
+    """Create the store or bring its schema up to date."""
+    from .store.commands import init_store
+
+    with _errors_exit():
+        info = init_store(db_url)
+    click.echo(f"{info.url}: schema version {info.version}" + (f" (applied {info.applied})" if info.applied else ""))
+
+
+@db.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_db_option
+@_pack_option
+@_registry_option
+def db_import(paths: tuple[Path, ...], db_url: str | None, pack_path: Path | None,
+              registry_path: Path | None) -> None:
+    """Import submission files, each atomically: a file with one bad row imports nothing."""
+    from .audit import load_rule_pack, load_unit_registry
+    from .diagnostics import has_errors
+    from .render.store import render_import
+    from .store.commands import import_files
+
+    with _errors_exit():
+        pack, _ = load_rule_pack(pack_path)
+        registry = load_unit_registry(registry_path)
+        result = import_files(db_url, paths, pack, registry)
+    render_import(result, _console())
+    sys.exit(ExitCode.INVALID if has_errors(result.all_diagnostics()) else ExitCode.OK)
+
+
+@db.command("ls")
+@_db_option
+@click.option("--period")
+@click.option("--unit")
+@click.option("--current", is_flag=True, help="Only the submissions in force.")
+def db_ls(db_url: str | None, period: str | None, unit: str | None, current: bool) -> None:
+    """The submissions in the store."""
+    from .render.store import render_submissions
+    from .store.commands import list_submissions
+
+    with _errors_exit():
+        rows = list_submissions(db_url, period=period, unit=unit, current_only=current)
+    render_submissions(rows, _console())
+
+
+@db.command("export")
+@_db_option
+@click.option("--period", required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+def db_export(db_url: str | None, period: str, fmt: str) -> None:
+    """The values in force for a period, as CSV submissions (re-importable) or JSON."""
+    from typing import Literal, cast
+
+    from .store.commands import export_facts
+
+    with _errors_exit():
+        text = export_facts(db_url, period, cast(Literal["csv", "json"], fmt))
+    click.echo(text, nl=False)
+
+
+@db.command("history")
+@click.argument("unit")
+@_db_option
+@click.option("--period", required=True)
+@click.option("--metric")
+@_registry_option
+def db_history(unit: str, db_url: str | None, period: str, metric: str | None, registry_path: Path | None) -> None:
+    """Every submission of a unit for a period: who, when, from which file, and what changed."""
+    from .audit import load_unit_registry
+    from .facts.registry import find_unit
+    from .render.store import render_history
+    from .store.commands import history
+
+    with _errors_exit():
+        registry = load_unit_registry(registry_path)
+        found = find_unit(registry, unit)
+        entries = history(db_url, found.id if found is not None else unit, period, metric)
+    render_history(entries, _console())
 
 
 @main.group()

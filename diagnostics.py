@@ -69,6 +69,14 @@ class Diagnostic:
         }
 
 
+class DiagnosticsError(Exception):
+    """Input that cannot be used, with every diagnostic that says why (the CLI exits 2)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
 def sorted_diagnostics(items: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(items, key=Diagnostic.sort_key)
 

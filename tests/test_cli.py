@@ -226,3 +226,24 @@ def test_audit_compare_with_an_earlier_period() -> None:
     assert doc["schema"] == "plancheck.compare/1"
     code, out, _ = run("audit", "--compare", "2021")
     assert code == 0 and "2021 → 2022" in out
+
+
+def test_db_commands_on_a_sqlite_store(tmp_path: Path, submissions: Path) -> None:
+    store = str(tmp_path / "facts.db")
+    assert run("db", "init", "--db", store)[0] == 0
+    code, out, _ = run("db", "import", str(submissions), "--db", store)
+    assert code == 0 and "2 file(s) imported" in out
+    code, out, _ = run("db", "import", str(submissions), "--db", store)
+    assert code == 0 and "0 file(s) imported, 2 already in the store" in out
+    (submissions / "bad.csv").write_text("unit,period,metric,value\nSO-TTTT,2022,info_systems_totl,3\n", "utf-8")
+    code, out, _ = run("db", "import", str(submissions / "bad.csv"), "--db", store)
+    assert code == 2 and "1 rejected" in out and "did you mean `info_systems_total`?" in out
+    code, out, _ = run("audit", "--db", store, "--unit", "SO-TTTT", "--format", "csv")
+    assert code == 0 and next(x for x in out.splitlines() if x.startswith("ATTT-03,")).count(",met,") == 1
+    code, out, _ = run("db", "ls", "--db", store, "--unit", "SO-TTTT")
+    assert code == 0 and "SO-TTTT" in out
+    code, out, _ = run("db", "export", "--db", store, "--period", "2022")
+    assert code == 0 and "info_systems_classified" in out
+    code, out, _ = run("db", "history", "SO-TTTT", "--period", "2022", "--db", store)
+    assert code == 0 and "in force" in out
+    assert run("audit", "--db", store, "--facts", str(submissions))[0] == 2  # one source of facts, not two
