@@ -82,8 +82,9 @@ def _combined_coverage(deps: list[Node]) -> Coverage | None:
     levels = tuple(dict.fromkeys(lv for c in covered for lv in c.levels))
     units: dict[str, bool] = {}
     for d in deps:
+        contributing = set(d.verdict.contributing)  # a set: a scope may hold thousands of units
         for u in (*d.verdict.contributing, *d.verdict.missing):
-            units[u] = units.get(u, True) and u in d.verdict.contributing
+            units[u] = units.get(u, True) and u in contributing
     if not units:  # no unit at any level: the parts' own counts (0/0)
         return Coverage(sum(c.reported for c in covered), sum(c.expected for c in covered), levels)
     return Coverage(sum(units.values()), len(units), levels)

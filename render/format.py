@@ -44,15 +44,7 @@ def value_text(v: Verdict, lang: str) -> str:
         return bounds_text(v, lang)
     if v.value is None:
         return "—"
-    d = _decimals(v, v.value)
-    text = number(_scaled(v, v.value), lang, d)
-    if v.percent:
-        return text + "%"
-    if v.per != 1:
-        return f"{text}/{v.per}"
-    if v.measure == "rate":
-        return text + ("/tuần" if lang == "vi" else "/week")
-    return text
+    return _scalar(v, v.value, lang)
 
 
 def _scalar(v: Verdict, value: Fraction, lang: str) -> str:

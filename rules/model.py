@@ -278,7 +278,13 @@ class Pack(_Strict):
         return self.metric_index()[metric_id]
 
     def metric_index(self) -> dict[str, Metric]:
-        return {m.id: m for m in self.metrics}
+        """Metrics by id, built once per metric list: the engine asks for it per verdict. The cache
+        is keyed on the list itself, so a copy with other metrics (model_copy) builds its own."""
+        cached: tuple[list[Metric], dict[str, Metric]] | None = self.__dict__.get("_metric_index")
+        if cached is None or cached[0] is not self.metrics:
+            cached = (self.metrics, {m.id: m for m in self.metrics})
+            self.__dict__["_metric_index"] = cached
+        return cached[1]
 
     def target(self, target_id: str) -> Target:
         for t in self.targets:
