@@ -9,7 +9,7 @@ checked: every fact posted was decided, and every decided fact is cited by exact
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic
 from ..facts.model import FactSet, Registry
@@ -28,6 +28,10 @@ class Evaluation:
     verdicts: list[Verdict]
     ledger: Ledger
     rounds: int
+    # the aggregated engine (``engine.pushdown``): the (period, metric, level) whose values its sums
+    # used, cited as a whole rather than in ``Verdict.facts``; and the targets it left to the per-unit engine
+    summed: set[tuple[str, str, str]] = field(default_factory=set)
+    per_unit_targets: list[str] = field(default_factory=list)
 
 
 def evaluate(pack: Pack, facts: FactSet, registry: Registry, period: str | None = None,
@@ -38,18 +42,18 @@ def evaluate(pack: Pack, facts: FactSet, registry: Registry, period: str | None 
     checks = plan_checks(ctx, rejected)
     rules = compile_rules(rule_keys(pack)) | check_rules(pack)
     with Session(rules, label=f"plancheck-{pack.pack.id}") as session:
-        rounds = _decide(session, checks)
+        rounds = decide(session, checks)
         nodes = plan(replace(ctx, facts=flag_failed(checks, facts)))
-        rounds += _decide(session, nodes)
+        rounds += decide(session, nodes)
         ledger = session.ledger
     verdicts = [n.verdict for n in nodes + checks]
     ledger.check_cited([v.engine_fact for v in verdicts])
-    _finish(nodes, pack)
+    finish(nodes, pack)
     describe(checks)
     return Evaluation(verdicts, ledger, rounds)
 
 
-def _decide(session: Session, nodes: list[Node]) -> int:
+def decide(session: Session, nodes: list[Node]) -> int:
     """Decide every node, each once its dependencies are; the number of rounds it took."""
     rounds = 0
     pending = nodes
@@ -66,7 +70,7 @@ def _decide(session: Session, nodes: list[Node]) -> int:
     return rounds
 
 
-def _finish(nodes: list[Node], pack: Pack) -> None:
+def finish(nodes: list[Node], pack: Pack) -> None:
     """Gaps for what is not met; and a value computed from only the units that reported is not
     the scope's value: it is kept apart as ``partial_value``, never shown as the value. A scope
     decided between bounds says how, and its gap is what remains at the most favourable end."""

@@ -11,6 +11,7 @@ of its units reported (``coverage``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -31,11 +32,11 @@ from .verdicts import Coverage, Scope, ScopeKind, Status, Verdict
 def plan(ctx: Context) -> list[Node]:
     nodes: list[Node] = []
     for t in ctx.pack.targets:
-        nodes += _plan_target(t, ctx)
+        nodes += plan_target(t, ctx)
     return nodes
 
 
-def _verdict(t: Target, ctx: Context, scope: Scope, part: str = "", measure: str = "") -> Verdict:
+def new_verdict(t: Target, ctx: Context, scope: Scope, part: str = "", measure: str = "") -> Verdict:
     fid = f"{ctx.period}|{t.id}|{part}|{scope.kind.value}:{scope.id}"
     return Verdict(target=t.id, part=part, title_vi=t.title_vi, title_en=t.title_en, area=t.area,
                    clause=t.clause, period=ctx.period, scope=scope, status=Status.INSUFFICIENT_DATA,
@@ -58,47 +59,50 @@ def unit_scope(u: Unit) -> Scope:
     return Scope(ScopeKind.UNIT, u.id, u.name_vi, u.name_en or u.name_vi)
 
 
-def _plan_target(t: Target, ctx: Context) -> list[Node]:
+def plan_target(t: Target, ctx: Context) -> list[Node]:
     province = province_scope(ctx.registry)
     if t.manual:
-        node = Node(_verdict(t, ctx, province), build=lambda n: {"k": "manual", "key": "*"})
+        node = Node(new_verdict(t, ctx, province), build=lambda n: {"k": "manual", "key": "*"})
         node.verdict.reasons.append(("chỉ tiêu định tính: thanh tra viên đánh giá và xác nhận",
                                      "a qualitative target: an inspector assesses and attests it"))
         return [node]
     nodes: list[Node] = []
     focus = ctx.registry.get(ctx.focus_unit) if ctx.focus_unit else None
-    if t.all_of is not None:
-        tops = []
-        for p in t.all_of:
-            spec = _Spec(t, p.id, p.measure, p.levels, p.rollup, {"": p.threshold}, p.unit_threshold, None)
-            part_nodes, top = _plan_spec(spec, ctx, title=(p.title_vi, p.title_en))
-            nodes += part_nodes
-            tops.append(top)
-        nodes.append(combine(_verdict(t, ctx, province, measure="compound"), tops))
-        levels = {lv for p in t.all_of for lv in p.levels}
-    else:
-        assert t.measure is not None
-        ths: dict[str, Threshold]
-        if t.thresholds_by_level is not None:
-            ths = {lv.value: th for lv, th in t.thresholds_by_level.items()}
-        elif t.threshold is not None:
-            ths = {"": t.threshold}
-        else:
-            ths = {"": Threshold(op=Op.GT, value=Fraction(0), text=f"> {t.increase_over}")}
-        spec = _Spec(t, "", t.measure, t.levels, t.rollup, ths, t.unit_threshold, t.increase_over)
-        spec_nodes, _top = _plan_spec(spec, ctx)
+    tops = []
+    for spec, title in target_specs(t):
+        spec_nodes, top = _plan_spec(spec, ctx, title=title)
         nodes += spec_nodes
-        levels = set(t.levels)
+        tops.append(top)
+    if t.all_of is not None:
+        nodes.append(combine(new_verdict(t, ctx, province, measure="compound"), tops))
+    levels = {lv for spec, _title in target_specs(t) for lv in spec.levels}
     if focus is not None and focus.level not in levels:
-        na = Node(_verdict(t, ctx, unit_scope(focus)), build=lambda n: {"k": "na", "key": "*"})
+        na = Node(new_verdict(t, ctx, unit_scope(focus)), build=lambda n: {"k": "na", "key": "*"})
         na.verdict.reasons.append((f"chỉ tiêu không áp dụng cho {LEVEL_LABELS[focus.level][0].lower()}",
                                    f"the target does not apply to the {focus.level.value} level"))
         nodes.append(na)
     return nodes
 
 
+def target_specs(t: Target) -> list[tuple[Spec, tuple[str, str] | None]]:
+    """What a (non-manual) target measures, as one spec, or one per part of a compound target
+    (with the part's title)."""
+    if t.all_of is not None:
+        return [(Spec(t, p.id, p.measure, p.levels, p.rollup, {"": p.threshold}, p.unit_threshold, None),
+                 (p.title_vi, p.title_en)) for p in t.all_of]
+    assert t.measure is not None
+    ths: dict[str, Threshold]
+    if t.thresholds_by_level is not None:
+        ths = {lv.value: th for lv, th in t.thresholds_by_level.items()}
+    elif t.threshold is not None:
+        ths = {"": t.threshold}
+    else:
+        ths = {"": Threshold(op=Op.GT, value=Fraction(0), text=f"> {t.increase_over}")}
+    return [(Spec(t, "", t.measure, t.levels, t.rollup, ths, t.unit_threshold, t.increase_over), None)]
+
+
 @dataclass(frozen=True)
-class _Spec:
+class Spec:
     target: Target
     part: str
     measure: Measure
@@ -118,17 +122,48 @@ class _Spec:
         return "" not in self.thresholds
 
 
-def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) -> tuple[list[Node], Node]:
-    t = spec.target
-    province = province_scope(ctx.registry)
-    nodes: list[Node] = []
-
+def spec_verdict(spec: Spec, ctx: Context, title: tuple[str, str] | None) -> Callable[[Scope], Verdict]:
+    """A new verdict of a spec at a scope, titled and displayed as the spec's measure reads."""
     def verdict(scope: Scope) -> Verdict:
-        v = _verdict(t, ctx, scope, part=spec.part, measure=spec.measure.kind)
+        v = new_verdict(spec.target, ctx, scope, part=spec.part, measure=spec.measure.kind)
         if title is not None:
             v.title_vi, v.title_en = title
         _display(v, spec.measure, ctx.pack)
         return v
+    return verdict
+
+
+ScopeNode = Callable[[Scope, list[Level], str, Threshold], Node]
+
+
+def assemble(spec: Spec, ctx: Context, verdict: Callable[[Scope], Verdict],
+             scope_node: ScopeNode) -> tuple[list[Node], Node]:
+    """A spec's level scopes (a part's are shown within its target) and its province scope: the
+    levels combined for a per-level threshold, else one scope over all its levels."""
+    province = province_scope(ctx.registry)
+    nodes: list[Node] = []
+    level_nodes: list[Node] = []
+    if not spec.part:
+        for lv in spec.levels:
+            level_key, th = spec.threshold(lv)
+            level_nodes.append(scope_node(level_scope(lv), [lv], level_key, th))
+        nodes += level_nodes
+    if spec.per_level():
+        top = combine(verdict(province), level_nodes)
+        top.verdict.measure = "per_level"
+        top.verdict.threshold_text = " / ".join(th.text for th in spec.thresholds.values())
+    else:
+        level_key, th = spec.threshold(None)
+        top = scope_node(province, spec.levels, level_key, th)
+    nodes.append(top)
+    return nodes, top
+
+
+def _plan_spec(spec: Spec, ctx: Context, title: tuple[str, str] | None = None) -> tuple[list[Node], Node]:
+    t = spec.target
+    province = province_scope(ctx.registry)
+    nodes: list[Node] = []
+    verdict = spec_verdict(spec, ctx, title)
 
     if spec.levels == [Level.PROVINCE]:
         units = ctx.registry.at_level(Level.PROVINCE)
@@ -161,24 +196,11 @@ def _plan_spec(spec: _Spec, ctx: Context, title: tuple[str, str] | None = None) 
         return _compare(verdict(scope), [o for lv in levels for o in unit_obs.get(lv, [])], spec, ctx, th,
                         rc.key(t.id, spec.part, level_key), units, levels)
 
-    level_nodes: list[Node] = []
-    if not spec.part:  # a part's levels are shown within its target
-        for lv in spec.levels:
-            level_key, th = spec.threshold(lv)
-            level_nodes.append(scope_node(level_scope(lv), [lv], level_key, th))
-        nodes += level_nodes
-    if spec.per_level():
-        top = combine(verdict(province), level_nodes)
-        top.verdict.measure = "per_level"
-        top.verdict.threshold_text = " / ".join(th.text for th in spec.thresholds.values())
-    else:
-        level_key, th = spec.threshold(None)
-        top = scope_node(province, spec.levels, level_key, th)
-    nodes.append(top)
-    return nodes, top
+    scope_nodes, top = assemble(spec, ctx, verdict, scope_node)
+    return nodes + scope_nodes, top
 
 
-def _baseline(spec: _Spec, ctx: Context, units: list[Unit]) -> tuple[str, Observation] | None:
+def _baseline(spec: Spec, ctx: Context, units: list[Unit]) -> tuple[str, Observation] | None:
     """The baseline period an increase is measured against, and the scope's figures in it
     (``engine.periods.baseline_period``: a quarter against the same quarter of the baseline year)."""
     if spec.baseline is None:
@@ -219,7 +241,7 @@ def _value_cap(measure: Measure, pack: Pack) -> Fraction | None:
     return Fraction(1) if kind in (MetricKind.PERCENT, MetricKind.YES_NO) else None
 
 
-def _compare(v: Verdict, observations: list[Observation], spec: _Spec, ctx: Context, th: Threshold | None, k: str,
+def _compare(v: Verdict, observations: list[Observation], spec: Spec, ctx: Context, th: Threshold | None, k: str,
              units: list[Unit], levels: list[Level] | None = None) -> Node:
     """A node that compares a scope's value (its units' figures pooled) with a threshold, or with
     the baseline's value; with units missing, between the bounds the data allows."""

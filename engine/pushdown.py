@@ -1,0 +1,192 @@
+"""The aggregated engine: the province and level scopes of an audit decided from sums the
+database computes (``engine.sql_facts``), without a verdict per unit.
+
+For each target (or part) the database sums up each level's units for the audited period. Where
+every unit of the spec's levels reported every figure, with usable values and nothing flagged,
+those sums decide the scopes exactly as the per-unit engine would: the same numerator and
+denominator (pooled, or the mean of the units' values), the same count of units meeting their
+own threshold, the same coverage, and the same durable-rules fact, decided by the same compiled
+rules with the ledger checked. Everything else is left to the per-unit engine (``engine.plan``),
+target by target, on the ``FactSet`` of that target's metrics only:
+
+- a level with a unit that did not report, a flagged figure, a zero or negative denominator or a
+  share above its whole (bounds and reasons name units one by one);
+- an increase over a baseline period, and a target measured on the province's own unit;
+- a pack with consistency checks (their verdicts are per unit): the whole audit is per unit.
+
+What this engine does not give: unit verdicts, and the list of every figure behind a scope's
+verdict (``Verdict.facts`` stays empty; ``Evaluation.summed`` names the (period, metric, level)
+whose values the sums used, and ``plancheck explain`` lists them one by one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from fractions import Fraction
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..facts.model import FactSet, Registry
+from ..facts.table import FactTable
+from ..rules.model import Level, Op, Pack, Rollup, Target, Threshold
+from . import compile as rc
+from .compile import check_rules, compile_rules, rule_keys
+from .durable import Session
+from .evaluate import Evaluation, decide, evaluate, finish
+from .nodes import Context, Node, cross
+from .plan import Spec, assemble, effective, new_verdict, plan_target, province_scope, spec_verdict, target_specs
+from .sql_facts import FactDB, LevelFigures
+from .unit_rollups import combine, counted
+from .verdicts import Coverage, Scope
+
+__all__ = ["evaluate_table"]
+
+
+def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str | None = None,
+                   rejected: Sequence[Diagnostic] = (), db: FactDB | None = None) -> Evaluation:
+    """Evaluate ``pack`` on ``table`` at the province and level scopes. ``db``: the table already
+    loaded into the database (an audit of several periods loads it once)."""
+    period = period or pack.pack.period
+    if pack.checks:
+        return evaluate(pack, table.to_factset(), registry, period=period, rejected=rejected)
+    own = db is None
+    db = db or FactDB(table, registry)
+    try:
+        ctx = Context(pack, FactSet(), registry, period)
+        planner = _Planner(ctx, db)
+        nodes: list[Node] = []
+        per_unit: list[Target] = []
+        for t in pack.targets:
+            planned = planner.target(t)
+            if planned is None:
+                per_unit.append(t)
+            else:
+                nodes += planned
+        if per_unit:
+            metrics = {m for t in per_unit for spec, _ in target_specs(t) for m in spec.measure.metric_ids()}
+            sub = replace(ctx, facts=table.to_factset(lambda u, p, m: m in metrics))
+            for t in per_unit:
+                nodes += plan_target(t, sub)
+    finally:
+        if own:
+            db.close()
+    with Session(compile_rules(rule_keys(pack)) | check_rules(pack), label=f"plancheck-{pack.pack.id}") as session:
+        rounds = decide(session, nodes)
+        ledger = session.ledger
+    verdicts = [n.verdict for n in nodes]
+    ledger.check_cited([v.engine_fact for v in verdicts])
+    finish(nodes, pack)
+    return Evaluation(verdicts, ledger, rounds, summed=planner.summed,
+                      per_unit_targets=[t.id for t in per_unit if not t.manual])
+
+
+class _Planner:
+    def __init__(self, ctx: Context, db: FactDB) -> None:
+        self.ctx, self.db = ctx, db
+        self.summed: set[tuple[str, str, str]] = set()  # (period, metric, level) the sums used
+        self._ids: dict[Level, list[str]] = {}
+
+    def ids(self, levels: list[Level]) -> list[str]:
+        out: list[str] = []
+        for lv in levels:
+            if lv not in self._ids:
+                self._ids[lv] = [u.id for u in self.ctx.registry.at_level(lv)]
+            out += self._ids[lv]
+        return out
+
+    def target(self, t: Target) -> list[Node] | None:
+        """The nodes of a target decided from sums, or None when the per-unit engine must."""
+        if t.manual:
+            return plan_target(t, self.ctx)  # an inspector decides it: no figures
+        nodes: list[Node] = []
+        tops: list[Node] = []
+        summed: set[tuple[str, str, str]] = set()
+        for spec, title in target_specs(t):
+            planned = self.spec(spec, title, summed)
+            if planned is None:
+                return None
+            nodes += planned[0]
+            tops.append(planned[1])
+        if t.all_of is not None:
+            nodes.append(combine(new_verdict(t, self.ctx, province_scope(self.ctx.registry), measure="compound"), tops))
+        self.summed |= summed
+        return nodes
+
+    def spec(self, spec: Spec, title: tuple[str, str] | None,
+             summed: set[tuple[str, str, str]]) -> tuple[list[Node], Node] | None:
+        if spec.baseline is not None:
+            return None
+        t = spec.target
+        verdict = spec_verdict(spec, self.ctx, title)
+        mean = spec.rollup is Rollup.MEAN or spec.measure.value is not None
+        if spec.levels == [Level.PROVINCE]:  # the province's own unit: its value, whatever the roll-up
+            figures = self.db.level_figures(spec.measure, self.ctx.period, spec.levels, [], mean)
+            if not all(f.clean and f.units for f in figures):
+                return None
+            level_key, th = spec.threshold(Level.PROVINCE)
+            v = verdict(province_scope(self.ctx.registry))
+            fact = self._compare(v, figures, spec, th, (Level.PROVINCE.value,), mean)
+            fact["key"] = rc.key(t.id, spec.part, level_key)
+            v.contributing = self.ids(spec.levels)
+            summed |= {(self.ctx.period, m, Level.PROVINCE.value) for m in spec.measure.metric_ids()}
+            node = Node(v, build=lambda n: fact)
+            return [node], node
+        counts_units = spec.rollup in (Rollup.EVERY_UNIT, Rollup.SHARE_OF_UNITS)
+
+        def unit_threshold(lv: Level) -> Threshold:
+            if spec.rollup is Rollup.SHARE_OF_UNITS:
+                return spec.unit_threshold or rc.FLAG_SET
+            return spec.threshold(lv)[1]
+
+        wanted = sorted({(th.op, effective(spec.measure, th)) for th in map(unit_threshold, spec.levels)}) \
+            if counts_units else []
+        figures = self.db.level_figures(spec.measure, self.ctx.period, spec.levels, wanted, mean and not counts_units)
+        if not all(f.clean and f.units for f in figures):
+            return None
+        by_level = {f.level: f for f in figures}
+        summed |= {(self.ctx.period, m, lv.value) for m in spec.measure.metric_ids() for lv in spec.levels}
+
+        def scope_node(scope: Scope, levels: list[Level], level_key: str, th: Threshold) -> Node:
+            level_figures = [by_level[lv] for lv in levels]
+            names = tuple(lv.value for lv in levels)
+            v = verdict(scope)
+            if counts_units:
+                every = spec.rollup is Rollup.EVERY_UNIT
+                cth = rc.ALL_UNITS if every else th
+                v.op, v.threshold, v.threshold_text = cth.op, cth.value, cth.text
+                v.percent, v.measure = True, "units"
+                n = sum(f.units for f in level_figures)
+                met = sum(f.met[_key(unit_threshold(f.level), spec)] for f in level_figures)
+                fact = counted(v, met, n - met, [], 0, self.ids(levels), cth,
+                               rc.key(t.id, spec.part, level_key, all_units=every), names)
+            else:
+                fact = self._compare(v, level_figures, spec, th, names, mean)
+                fact["key"] = rc.key(t.id, spec.part, level_key)
+                v.contributing = self.ids(levels)
+            return Node(v, build=lambda n: fact)
+
+        return assemble(spec, self.ctx, verdict, scope_node)
+
+    def _compare(self, v: Any, figures: list[LevelFigures], spec: Spec, th: Threshold,
+                 levels: tuple[str, ...], mean: bool) -> dict[str, Any]:
+        """What ``plan._compare`` makes of a scope whose units all reported usable figures."""
+        n = sum(f.units for f in figures)
+        if n == 1 and spec.measure.value is not None:
+            num, den = sum((f.values or Fraction(0) for f in figures), Fraction(0)), Fraction(1)
+        elif mean and n > 1:
+            num, den = sum((f.values or Fraction(0) for f in figures), Fraction(0)), Fraction(n)
+        else:  # pooled; one unit keeps its own counts
+            num, den = Fraction(sum(f.x for f in figures)), Fraction(sum(f.y for f in figures))
+        v.op, v.threshold, v.threshold_text = th.op, effective(spec.measure, th), th.text
+        v.numerator, v.denominator = num, den
+        v.value = num / den if den else None
+        v.coverage = Coverage(n, n, levels)
+        if v.value is None:
+            return {"k": "insufficient"}
+        lhs, rhs = cross(v.value, v.threshold)
+        return {"k": "cmp", "lhs": lhs, "rhs": rhs}
+
+
+def _key(th: Threshold, spec: Spec) -> tuple[Op, Fraction]:
+    return th.op, effective(spec.measure, th)
