@@ -44,33 +44,80 @@ class LevelFigures:
     pairs: list[tuple[int, int]] = field(default_factory=list)  # each unit's (x, y), for a mean of ratios
 
 
+_INT64 = 2**63 - 1
 _SQL_OP = {Op.GE: ">=", Op.GT: ">", Op.LE: "<=", Op.LT: "<", Op.EQ: "="}
 
 
 class FactDB:
-    """A ``FactTable`` and a ``Registry`` loaded into an in-memory DuckDB, sorted by period and
-    metric so that a query of one period and a few metrics reads only their row groups."""
+    """A ``FactTable`` and a ``Registry`` loaded into an in-memory DuckDB (``f``: one row per value,
+    ``row`` its row in the table, ``place`` its file and line; ``u``: the units by registry position)."""
 
     def __init__(self, table: FactTable, registry: Registry) -> None:
-        import duckdb  # only the aggregated engine needs it
+        import duckdb  # only the aggregated engine needs these
+        import numpy as np
 
         self.con: duckdb.DuckDBPyConnection = duckdb.connect(":memory:")
-        flagged = [False] * len(table)
-        for row in table.flagged:
-            flagged[row] = True
-        self.con.execute(
-            "CREATE TABLE f AS SELECT * FROM (SELECT unnest($1) AS unit, unnest($2) AS period, unnest($3) AS metric, "
-            "unnest($4::HUGEINT[]) AS num, unnest($5::HUGEINT[]) AS den, unnest($6) AS flagged, "
-            "unnest($7) AS file, unnest($8) AS line) ORDER BY period, metric, unit",
-            [table.unit, table.period, table.metric, table.num, table.den, flagged, table.file, table.line])
-        units = list(registry)
-        self.con.execute(
-            "CREATE TABLE u AS SELECT unnest($1) AS unit, unnest($2) AS level, unnest($3) AS ord",
-            [[u.id for u in units], [u.level.value for u in units], list(range(len(units)))])
-        self.files = table.files
+        # units, periods and metrics as integer codes: smaller to hand over, faster to join
+        self.units = {u.id: i for i, u in enumerate(registry)}
+        self.periods = {p: i for i, p in enumerate(sorted(set(table.period)))}
+        self.metrics = {m: i for i, m in enumerate(sorted(set(table.metric)))}
+        # a value's place in the files (file name order, then line): the first of a group names the group
+        rank = {i: r for r, i in enumerate(sorted(range(len(table.files)), key=table.files.__getitem__))}
+        n = len(table)
+        flagged = np.zeros(n, dtype=np.bool_)
+        flagged[list(table.flagged)] = True
+        # numpy arrays, which DuckDB reads in place: a Python list is converted value by value (~10 s
+        # for a national year, and a second copy of it in memory)
+        columns = {
+            "row": np.arange(n, dtype=np.int32),
+            "unit": np.fromiter((self.units.get(u, -1) for u in table.unit), dtype=np.int32, count=n),
+            "period": np.fromiter((self.periods[p] for p in table.period), dtype=np.int32, count=n),
+            "metric": np.fromiter((self.metrics[m] for m in table.metric), dtype=np.int32, count=n),
+            "flagged": flagged,
+            "place": np.fromiter((rank[f] << 32 | line for f, line in zip(table.file, table.line, strict=True)),
+                                 dtype=np.int64, count=n),
+        }
+        if all(-_INT64 <= x <= _INT64 for x in table.num) and all(d <= _INT64 for d in table.den):
+            columns["num"] = np.fromiter(table.num, dtype=np.int64, count=n)
+            columns["den"] = np.fromiter(table.den, dtype=np.int64, count=n)
+            self.con.register("columns", columns)
+            self.con.execute("CREATE TABLE f AS SELECT * FROM columns")
+        else:  # a figure beyond 64 bits: its digits, as text
+            columns["num"] = np.array([str(x) for x in table.num], dtype=object)
+            columns["den"] = np.array([str(x) for x in table.den], dtype=object)
+            self.con.register("columns", columns)
+            self.con.execute("CREATE TABLE f AS SELECT * REPLACE (num::HUGEINT AS num, den::HUGEINT AS den) "
+                             "FROM columns")
+        self.con.unregister("columns")
+        self.con.execute("CREATE TABLE u AS SELECT unnest($1) AS unit, unnest($2) AS level",
+                         [list(range(len(registry.units))), [u.level.value for u in registry]])
 
     def close(self) -> None:
         self.con.close()
+
+    def unused(self, summed: set[tuple[str, str, str]],
+               cited: set[tuple[str, str, str]]) -> list[tuple[str, int, list[str], int]]:
+        """The values no verdict used, by period: how many, their units, and the row of the first in
+        the files. A value is used when its (period, metric, unit's level) is in ``summed`` or its
+        (unit, period, metric) in ``cited``."""
+        self.con.execute("CREATE OR REPLACE TEMP TABLE s (period INTEGER, metric INTEGER, level VARCHAR)")
+        self.con.execute("CREATE OR REPLACE TEMP TABLE c (unit INTEGER, period INTEGER, metric INTEGER)")
+        rows = [(self.periods.get(p, -1), self.metrics.get(m, -1), lv) for p, m, lv in summed]
+        if rows:
+            self.con.executemany("INSERT INTO s VALUES (?, ?, ?)", rows)
+        keys = [(self.units.get(u, -1), self.periods.get(p, -1), self.metrics.get(m, -1)) for u, p, m in cited]
+        if keys:
+            self.con.execute("INSERT INTO c SELECT unnest($1), unnest($2), unnest($3)",
+                             [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]])
+        found = self.con.execute(
+            "SELECT f.period, count(*), list(DISTINCT f.unit), arg_min(f.row, f.place) FROM f JOIN u USING (unit) "
+            "WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.period = f.period AND s.metric = f.metric "
+            "AND s.level = u.level) "
+            "AND NOT EXISTS (SELECT 1 FROM c WHERE c.unit = f.unit AND c.period = f.period AND c.metric = f.metric) "
+            "GROUP BY f.period").fetchall()
+        period_of = {i: p for p, i in self.periods.items()}
+        unit_of = {i: u for u, i in self.units.items()}
+        return [(period_of[p], int(n), sorted(unit_of[u] for u in units), int(first)) for p, n, units, first in found]
 
     def level_figures(self, measure: Measure, period: str, levels: list[Level], thresholds: list[tuple[Op, Fraction]],
                       mean: bool) -> list[LevelFigures]:
@@ -78,20 +125,21 @@ class FactDB:
         each of ``thresholds`` on their own value. ``mean``: also the units' values for a mean."""
         metrics = list(dict.fromkeys(measure.metric_ids()))
         col = {m: f"m{i}" for i, m in enumerate(metrics)}
-        pivots = ", ".join(f"sum(f.num) FILTER (WHERE f.metric = ${i + 3}) AS {col[m]}"
+        codes = [self.metrics.get(m, -1) for m in metrics]
+        pivots = ", ".join(f"sum(f.num) FILTER (WHERE f.metric = {codes[i]}) AS {col[m]}"
                            for i, m in enumerate(metrics))
         x, y, integer, extra = _expressions(measure, col, period)
-        unit_rows = (f"SELECT u.unit, u.level, u.ord, count(f.metric) AS n, coalesce(bool_or(f.flagged), false) AS fl, "
+        unit_rows = (f"SELECT u.unit, u.level, count(f.metric) AS n, coalesce(bool_or(f.flagged), false) AS fl, "
                      f"coalesce(max(f.den), 1) AS mden, min(f.den) AS den1, {pivots} "
                      f"FROM u LEFT JOIN f ON f.unit = u.unit AND f.period = $1 AND f.metric IN "
-                     f"(SELECT unnest($2)) WHERE u.level IN (SELECT unnest(${len(metrics) + 3})) "
-                     "GROUP BY u.unit, u.level, u.ord")
+                     f"({', '.join(map(str, codes))}) WHERE u.level IN (SELECT unnest($2)) "
+                     "GROUP BY u.unit, u.level")
         ok = f"(n = {len(metrics)} AND NOT fl AND {'mden = 1 AND ' if integer else ''}{extra})"
         met = ", ".join(f"count(*) FILTER (WHERE {ok} AND ({x}) * {th.denominator} {_SQL_OP[op]} "
                         f"{th.numerator} * ({y}))" for op, th in thresholds)
         query = (f"WITH p AS ({unit_rows}) SELECT level, count(*), count(*) FILTER (WHERE NOT {ok}), "
                  f"coalesce(sum({x}), 0), coalesce(sum({y}), 0){', ' + met if met else ''} FROM p GROUP BY level")
-        params: list[Any] = [period, metrics, *metrics, [lv.value for lv in levels]]
+        params: list[Any] = [self.periods.get(period, -1), [lv.value for lv in levels]]
         found = {row[0]: row for row in self.con.execute(query, params).fetchall()}
         out = []
         for lv in levels:
