@@ -13,20 +13,18 @@ import io
 from ..diagnostics import Diagnostic, Location, Severity, did_you_mean
 from .loaders import RawRecord, ReadResult, SubmissionKey
 
-__all__ = ["read_csv"]
+__all__ = ["CSV_OPTIONAL", "CSV_REQUIRED", "read_csv", "sniff_delimiter"]
 
-_CSV_REQUIRED = ("unit", "period", "metric", "value")
-_CSV_OPTIONAL = ("submitted_by", "submitted_at", "note")
+CSV_REQUIRED = ("unit", "period", "metric", "value")
+CSV_OPTIONAL = ("submitted_by", "submitted_at", "note")
 
 
 def read_csv(text: str, where: str, out: ReadResult) -> None:
     """Read the rows of one CSV text into ``out``."""
-    lines = text.splitlines()
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
+    delimiter = sniff_delimiter(text)
+    if delimiter is None:
         out.diagnostics.append(Diagnostic("F027", "empty file: no rows", Location(where), Severity.WARNING))
         return
-    delimiter = _sniff(lines[first])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     groups: dict[tuple[str, str], SubmissionKey] = {}
@@ -45,29 +43,41 @@ def read_csv(text: str, where: str, out: ReadResult) -> None:
     out.submissions += len(groups)
 
 
+def sniff_delimiter(text: str) -> str | None:
+    """The delimiter of a CSV text, as its first non-blank line reads (``_sniff``); None when every
+    line is blank. Only the text up to its first line feed is split into lines when it holds that
+    line: its lines are the text's first lines."""
+    end = text.find("\n")
+    head = text if end < 0 else text[: end + 1]
+    first = next((line for line in head.splitlines() if line.strip()), None)
+    if first is None and end >= 0:
+        first = next((line for line in text.splitlines() if line.strip()), None)
+    return None if first is None else _sniff(first)
+
+
 def _sniff(header_line: str) -> str:
     """``;`` if the header reads with it and not with ``,``; ``,`` otherwise."""
     def columns(d: str) -> set[str]:
         return {c.strip().lower() for c in header_line.split(d)}
 
-    if set(_CSV_REQUIRED) <= columns(";") or header_line.count(";") > header_line.count(","):
+    if set(CSV_REQUIRED) <= columns(";") or header_line.count(";") > header_line.count(","):
         return ";"
     return ","
 
 
 def _check_header(header: list[str], where: str, line: int, out: ReadResult) -> bool:
-    missing = [c for c in _CSV_REQUIRED if c not in header]
+    missing = [c for c in CSV_REQUIRED if c not in header]
     if missing:
         out.diagnostics.append(Diagnostic(
             "F024", f"the header lacks column(s) {', '.join(missing)}", Location(where, line),
-            suggestion=f"the header must have {', '.join(_CSV_REQUIRED)} (and may have {', '.join(_CSV_OPTIONAL)})",
+            suggestion=f"the header must have {', '.join(CSV_REQUIRED)} (and may have {', '.join(CSV_OPTIONAL)})",
         ))
         return False
     for name in header:
-        if name not in _CSV_REQUIRED and name not in _CSV_OPTIONAL:
+        if name not in CSV_REQUIRED and name not in CSV_OPTIONAL:
             out.diagnostics.append(Diagnostic("F027", f"unknown column {name!r}, ignored", Location(where, line, name),
                                               Severity.WARNING,
-                                              did_you_mean(name, _CSV_REQUIRED + _CSV_OPTIONAL)))
+                                              did_you_mean(name, CSV_REQUIRED + CSV_OPTIONAL)))
     return True
 
 

@@ -127,9 +127,9 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
     empty_folders = 0
     for path in paths:
         if path.is_dir():
-            found, skipped = _walk(path)
+            found, skipped = walk_folder(path)
             for file in skipped:
-                out.diagnostics.append(_skipped(file))
+                out.diagnostics.append(skipped_file(file))
             if not found:
                 empty_folders += 1
                 out.diagnostics.append(Diagnostic("F029", f"no submission files found in {path}", Location(str(path)),
@@ -149,7 +149,7 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
     return out
 
 
-def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+def walk_folder(root: Path) -> tuple[list[Path], list[Path]]:
     """The submission files under ``root`` and the files that look like data but are not read,
     both in path order. Hidden files and folders, README* and *.md are left out silently."""
     found: list[Path] = []
@@ -193,7 +193,7 @@ def _not_read_because(name: str) -> tuple[str, str] | None:
     return None
 
 
-def _skipped(path: Path) -> Diagnostic:
+def skipped_file(path: Path) -> Diagnostic:
     why = _not_read_because(path.name)
     assert why is not None
     return Diagnostic("F028", f"this file is not read: {why[0]}; {_FORMATS}", Location(str(path)),
