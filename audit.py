@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, DiagnosticsError, Location, Severity, did_you_mean, has_errors, sorted_diagnostics
 from .engine.evaluate import Evaluation, evaluate
@@ -18,14 +19,41 @@ from .facts.load import FactLoad, load_facts
 from .facts.model import PERIOD_RE, FactSet, MetricValue, Registry
 from .facts.registry import find_unit, load_registry
 from .facts.resubmission import VIETNAM_TIME
+from .facts.table import FactTable
 from .facts.waivers import Waiver, load_waivers
 from .rules import DEFAULT_PACK
 from .rules.loader import load_pack
 from .rules.model import Check, Pack, Target
 
+if TYPE_CHECKING:
+    from .engine.sql_facts import FactDB
+    from .facts.bulk import TableLoad
+
 
 class InputError(DiagnosticsError):
     """The audit cannot run: the rule pack, the registry or an option is wrong."""
+
+
+# The engines an audit can run on (``--engine``): ``per-unit`` decides every unit's verdict and
+# lists every figure behind each verdict; ``aggregated`` (``engine.pushdown``) decides the province
+# and level scopes from sums computed by DuckDB, for national registries. ``auto`` takes the
+# aggregated engine for a registry of ``AGGREGATE_FROM_UNITS`` units or more when the view needs no
+# unit verdict and no per-figure work (waivers, a mid-period projection, a comparison).
+ENGINES = ("auto", "per-unit", "aggregated")
+AGGREGATE_FROM_UNITS = 1000
+
+
+def choose_engine(engine: str, registry_units: int, unit_view: bool, per_figure_work: bool) -> str:
+    """The engine ``auto`` stands for, or the one asked for; an aggregated audit of one unit is an error."""
+    if engine == "aggregated" and unit_view:
+        raise InputError([Diagnostic("O004", "the aggregated engine decides the province and the levels, not units",
+                                     Location("--engine"), suggestion="use --engine per-unit with --unit or "
+                                     "--scope unit")])
+    if engine != "auto":
+        return engine
+    if registry_units >= AGGREGATE_FROM_UNITS and not unit_view and not per_figure_work:
+        return "aggregated"
+    return "per-unit"
 
 
 @dataclass
@@ -34,7 +62,7 @@ class AuditResult:
     registry: Registry
     period: str
     evaluation: Evaluation
-    load: FactLoad
+    load: FactLoad | TableLoad
     pack_path: str
     fact_paths: list[str]
     seconds: float
@@ -43,6 +71,16 @@ class AuditResult:
     waivers: list[Waiver] = field(default_factory=list)  # the sound waivers of the waiver files
     waiver_files: list[str] = field(default_factory=list)
     as_of: date | None = None  # the date the waivers were applied as of (None: no waiver file)
+    engine: str = "per-unit"
+
+    @property
+    def facts(self) -> FactSet:
+        """The accepted values as a ``FactSet`` (built from the table once, for an aggregated audit)."""
+        if isinstance(self.load, FactLoad):
+            return self.load.facts
+        if not hasattr(self, "_facts"):
+            self._facts = self.load.table.to_factset()
+        return self._facts
 
     @property
     def verdicts(self) -> list[Verdict]:
@@ -118,12 +156,17 @@ def load_unit_registry(path: Path | None) -> Registry:
 
 def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), registry_path: Path | None = None,
               period: str | None = None, unit: str | None = None, waiver_paths: Sequence[Path] = (),
-              as_of: date | None = None, db_url: str | None = None) -> AuditResult:
+              as_of: date | None = None, db_url: str | None = None, engine: str = "per-unit",
+              unit_view: bool = False, per_figure: bool = False) -> AuditResult:
     """``waiver_paths``: waiver files applied to the decided verdicts as of ``as_of`` (default: today
     in Vietnam); their errors and warnings join the diagnostics (``engine.waivers``).
 
     ``db_url``: read the facts from the store at that URL (``store``) instead of files: the
-    submissions in force for the audited period and the periods its targets need."""
+    submissions in force for the audited period and the periods its targets need.
+
+    ``engine``: one of ``ENGINES``; ``auto`` is resolved by ``choose_engine`` with ``unit_view`` (the
+    verdicts of units will be shown) and ``per_figure`` (waivers, a projection or a comparison will
+    read the figures one by one)."""
     started = time.perf_counter()
     pack, pack_diags = load_rule_pack(pack_path)
     registry = load_unit_registry(registry_path)
@@ -139,13 +182,33 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
         focus = found.id
     paths = list(fact_paths) or [DEFAULT_FACTS]
     sources = [str(p) if fact_paths else bundled_name(p) for p in paths]
+    engine = choose_engine(engine, len(registry.units), unit_view or focus is not None,
+                           per_figure or bool(waiver_paths))
+    load: FactLoad | TableLoad
     if db_url is not None:
         load, sources = _load_from_store(db_url, pack, registry, period or pack.pack.period)
+    elif engine == "aggregated":
+        from .facts.bulk import load_fact_table
+
+        load = load_fact_table(paths, pack, registry)
     else:
         load = load_facts(paths, pack, registry)
     rejected = [d for d in load.diagnostics if d.severity is Severity.ERROR]
-    evaluation = evaluate(pack, load.facts, registry, period=period, focus_unit=focus, rejected=rejected)
-    unused = unused_values(load.facts, evaluation, period or pack.pack.period)
+    if engine == "aggregated":
+        from .engine.pushdown import evaluate_table
+        from .engine.sql_facts import FactDB
+
+        table = FactTable.of(load.facts) if isinstance(load, FactLoad) else load.table
+        db = FactDB(table, registry)
+        try:
+            evaluation = evaluate_table(pack, table, registry, period=period, rejected=rejected, db=db)
+            unused = unused_in_table(db, table, evaluation, period or pack.pack.period)
+        finally:
+            db.close()
+    else:
+        facts = load.facts if isinstance(load, FactLoad) else load.table.to_factset()
+        evaluation = evaluate(pack, facts, registry, period=period, focus_unit=focus, rejected=rejected)
+        unused = unused_values(facts, evaluation, period or pack.pack.period)
     waivers, waiver_diags = load_waivers(waiver_paths, pack, registry)
     day = None
     if waiver_paths:
@@ -156,7 +219,8 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
                        fact_paths=sources,
                        seconds=time.perf_counter() - started,
                        diagnostics=sorted_diagnostics([*pack_diags, *load.diagnostics, *unused, *waiver_diags]),
-                       focus_unit=focus, waivers=waivers, waiver_files=[str(p) for p in waiver_paths], as_of=day)
+                       focus_unit=focus, waivers=waivers, waiver_files=[str(p) for p in waiver_paths], as_of=day,
+                       engine=engine)
 
 
 def _load_from_store(db_url: str, pack: Pack, registry: Registry, period: str) -> tuple[FactLoad, list[str]]:
@@ -178,19 +242,34 @@ def unused_values(facts: FactSet, evaluation: Evaluation, period: str) -> list[D
     for value in facts:
         if value.key not in cited:
             unused.setdefault(value.period, []).append(value)
-    out = []
-    for other, values in sorted(unused.items()):
+    groups = []
+    for other, values in unused.items():
         first = min(values, key=lambda v: (v.source.file, v.source.line))
-        units = sorted({v.unit for v in values})
+        groups.append((other, len(values), sorted({v.unit for v in values}), first.source.file, first.source.line))
+    return _unused(groups, period)
+
+
+def unused_in_table(db: FactDB, table: FactTable, evaluation: Evaluation, period: str) -> list[Diagnostic]:
+    """``unused_values`` of an aggregated audit, counted by the database: a value is used when a
+    verdict cites it, or when its period, metric and unit's level are among those the sums used
+    (``Evaluation.summed``)."""
+    cited = {(f.unit, f.period, f.metric) for v in evaluation.verdicts for f in v.facts}
+    return _unused([(p, n, units, table.files[table.file[row]], table.line[row])
+                    for p, n, units, row in db.unused(evaluation.summed, cited)], period)
+
+
+def _unused(groups: list[tuple[str, int, list[str], str, int]], period: str) -> list[Diagnostic]:
+    """A001 for each period's unused values: (period, how many, their units sorted, first file and line)."""
+    out = []
+    for other, count, units, file, line in sorted(groups):
         if other != period:
-            message = (f"{len(values)} value(s) of period {other} from {len(units)} unit(s) are not used by this "
+            message = (f"{count} value(s) of period {other} from {len(units)} unit(s) are not used by this "
                        f"audit of {period}")
             hint = f"audit them with --period {other}"
         else:
-            message = f"{len(values)} value(s) of {period} are used by no target or check: {', '.join(units[:5])}"
+            message = f"{count} value(s) of {period} are used by no target or check: {', '.join(units[:5])}"
             hint = "check the pack's targets and checks use every metric of its catalog"
-        out.append(Diagnostic("A001", message, Location(first.source.file, first.source.line), Severity.WARNING,
-                              suggestion=hint))
+        out.append(Diagnostic("A001", message, Location(file, line), Severity.WARNING, suggestion=hint))
     return out
 
 

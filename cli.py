@@ -127,12 +127,16 @@ def main() -> None:
 @_waivers_option
 @_as_of_option
 @_db_option
+@click.option("--engine", type=click.Choice(["auto", "per-unit", "aggregated"]), default="auto", show_default=True,
+              help="per-unit: every unit's verdict, every figure cited; aggregated: province and levels from sums "
+                   "(DuckDB), for national registries; auto: aggregated from 1,000 units when no unit, waiver, "
+                   "--as-of or --compare needs the figures one by one.")
 @click.option("--compare", "compare_period", metavar="PERIOD",
               help="Show what changed since PERIOD (new failures, recoveries, value deltas), audited on the "
                    "same facts.")
 def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None, period: str | None,
           scope: str, unit: str | None, fmt: str, lang: str, fail_on: str, waiver_paths: tuple[Path, ...],
-          as_of: str | None, db_url: str | None, compare_period: str | None) -> None:
+          as_of: str | None, db_url: str | None, compare_period: str | None, engine: str) -> None:
     """Audit the submitted figures against every target of the rule pack (from files, or --db)."""
     from .audit import run_audit
     from .exit_codes import audit_exit
@@ -141,7 +145,8 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
     with _errors_exit():
         if db_url and fact_paths:
             raise click.UsageError("give --facts or --db, not both")
-        result = run_audit(pack_path, fact_paths, registry_path, period, unit, waiver_paths, day, db_url)
+        result = run_audit(pack_path, fact_paths, registry_path, period, unit, waiver_paths, day, db_url, engine,
+                           unit_view=scope == "unit", per_figure=bool(day or compare_period))
         before = (run_audit(pack_path, fact_paths, registry_path, compare_period, unit, waiver_paths, day, db_url)
                   if compare_period else None)
     if day is not None:

@@ -28,7 +28,6 @@ from fractions import Fraction
 from typing import Protocol
 
 from ..diagnostics import Location
-from ..facts.load import FactLoad
 from ..facts.model import FactSet, MetricValue, Registry
 from ..facts.numbers import format_en, format_vi
 from ..rules.model import MetricKind, Pack
@@ -61,7 +60,7 @@ class _Audit(Protocol):
     def pack(self) -> Pack: ...
 
     @property
-    def load(self) -> FactLoad: ...
+    def facts(self) -> FactSet: ...
 
     @property
     def registry(self) -> Registry: ...
@@ -166,7 +165,7 @@ def mark_at_risk(verdicts: Sequence[Verdict], projection: Projection) -> list[Ve
 
 def project_audit(result: _Audit, as_of: date) -> Projection:
     """Project an audit's period as of ``as_of`` and mark its verdicts (``--as-of``)."""
-    projection = project(result.pack, result.load.facts, result.registry, result.period, as_of)
+    projection = project(result.pack, result.facts, result.registry, result.period, as_of)
     mark_at_risk(result.verdicts, projection)
     return projection
 

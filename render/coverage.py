@@ -44,7 +44,7 @@ def coverage_report(result: AuditResult, target_id: str | None = None) -> Covera
     """The coverage of an audit, for one target (any case; an unknown id is an ``InputError``
     suggesting the closest) or for every target with figures."""
     wanted = find_target(result.pack, target_id).id if target_id is not None else None
-    return coverage(result.pack, result.registry, result.load.facts, result.verdicts, result.period, wanted)
+    return coverage(result.pack, result.registry, result.facts, result.verdicts, result.period, wanted)
 
 
 def render_coverage(result: AuditResult, report: CoverageReport, lang: str, console: Console) -> None:

@@ -132,6 +132,9 @@ def audit_dict(result: AuditResult, verdicts: Sequence[Verdict], scope: str) -> 
         },
         "ledger": {"posted": len(ledger.posted), "decided": len(ledger.decided),
                    "cited": len(result.evaluation.verdicts), "retried": ledger.retried},
+        "engine": {"name": result.engine, "per_unit_targets": result.evaluation.per_unit_targets,
+                   "summed": [{"period": p, "metric": m, "level": lv}
+                              for p, m, lv in sorted(result.evaluation.summed)]},
         "verdicts": [verdict_dict(v) for v in verdicts],
         "diagnostics": [d.as_dict() for d in result.diagnostics],
     }

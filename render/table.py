@@ -101,6 +101,10 @@ def summary_line(result: AuditResult, verdicts: Sequence[Verdict], lang: str) ->
     text.append(f" · {load.accepted_values} {facts_word} {len(load.files)} {files_word}")
     if load.rejected_values:
         text.append(f", {load.rejected_values} {'bị từ chối' if lang == 'vi' else 'rejected'}", style="red")
+    if result.engine == "aggregated":
+        left = len(result.evaluation.per_unit_targets)
+        text.append(" · " + (f"tính từ tổng theo cấp, {left} chỉ tiêu tính theo từng đơn vị" if lang == "vi" else
+                             f"decided from sums by level, {left} targets unit by unit"), style="dim")
     text.append(f" · {result.seconds:.2f} s", style="dim")
     return text
 
