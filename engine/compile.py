@@ -23,6 +23,8 @@ and ``|inconsistent_data``; it is never ``not_met``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from fractions import Fraction
 from typing import Any
 
@@ -42,6 +44,11 @@ def key(target: str, part: str = "", level: str = "", unit: bool = False, all_un
     if all_units:
         k += ":all-units"
     return k
+
+
+def target_of(k: str) -> str:
+    """The target a rule key belongs to: ``ATTT-03/part@district:unit`` → ``ATTT-03``."""
+    return re.split(r"[/@:]", k, maxsplit=1)[0]
 
 
 def rule_keys(pack: Pack) -> dict[str, Op]:
@@ -91,8 +98,9 @@ def check_rules(pack: Pack) -> dict[str, Any]:
     return rules
 
 
-def compile_rules(keys: dict[str, Op]) -> dict[str, Any]:
-    """The ruleset definition for durable-rules' ``create_ruleset``."""
+def compile_rules(keys: dict[str, Op], bounds: Collection[str] | None = None) -> dict[str, Any]:
+    """The ruleset definition for durable-rules' ``create_ruleset``. ``bounds``: the keys that may
+    get a ``bounds`` fact (all of them when None); the others get the ``cmp`` rules only."""
     rules: dict[str, Any] = {}
     for k, op in sorted(keys.items()):
         yes = _DURABLE_OP[op]
@@ -101,7 +109,8 @@ def compile_rules(keys: dict[str, Op]) -> dict[str, Any]:
         on = [{"key": k}]
         rules[f"{k}|met"] = _when(*on, {"k": "cmp"}, {yes: {"lhs": {"$m": "rhs"}}})
         rules[f"{k}|not_met"] = _when(*on, {"k": "cmp"}, {no: {"lhs": {"$m": "rhs"}}})
-        rules.update(_bounds_rules(k, op, on))
+        if bounds is None or k in bounds:
+            rules.update(_bounds_rules(k, op, on))
     for kind, status in (("insufficient", "insufficient_data"), ("inconsistent", "inconsistent_data"),
                          ("na", "not_applicable"), ("manual", "manual")):
         rules[f"*|{status}"] = _when({"k": kind})

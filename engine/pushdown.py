@@ -31,7 +31,7 @@ from ..facts.model import FactSet, Registry
 from ..facts.table import FactTable
 from ..rules.model import Level, Op, Pack, Rollup, Target, Threshold
 from . import compile as rc
-from .compile import check_rules, compile_rules, rule_keys
+from .compile import check_rules, compile_rules, rule_keys, target_of
 from .durable import Session
 from .evaluate import Evaluation, decide, evaluate, finish
 from .nodes import Context, Node, cross
@@ -71,7 +71,7 @@ def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str
     finally:
         if own:
             db.close()
-    with Session(compile_rules(rule_keys(pack)) | check_rules(pack), label=f"plancheck-{pack.pack.id}") as session:
+    with Session(_rules(pack, planner.facts, per_unit), label=f"plancheck-{pack.pack.id}") as session:
         rounds = decide(session, nodes)
         ledger = session.ledger
     verdicts = [n.verdict for n in nodes]
@@ -81,10 +81,27 @@ def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str
                       per_unit_targets=[t.id for t in per_unit if not t.manual])
 
 
+def _rules(pack: Pack, facts: list[dict[str, Any]], per_unit: list[Target]) -> dict[str, Any]:
+    """The rules this evaluation can fire: those of the facts the sums built (``bounds`` rules only
+    where a bounds fact was built), and all rules of the targets left to the per-unit engine.
+    Compiling every rule of a large pack costs durable-rules about half a second an evaluation."""
+    every = rule_keys(pack)
+    left = {t.id for t in per_unit}
+    keys = {k: op for k, op in every.items() if target_of(k) in left}
+    bounds = set(keys)
+    for f in facts:
+        if f["key"] in every:
+            keys[f["key"]] = every[f["key"]]
+            if f["k"] == "bounds":
+                bounds.add(f["key"])
+    return compile_rules(keys, bounds) | check_rules(pack)
+
+
 class _Planner:
     def __init__(self, ctx: Context, db: FactDB) -> None:
         self.ctx, self.db = ctx, db
         self.summed: set[tuple[str, str, str]] = set()  # (period, metric, level) the sums used
+        self.facts: list[dict[str, Any]] = []  # the facts the sums built, for the rules to compile
         self._ids: dict[Level, list[str]] = {}
 
     def ids(self, levels: list[Level]) -> list[str]:
@@ -128,6 +145,7 @@ class _Planner:
             v = verdict(province_scope(self.ctx.registry))
             fact = self._compare(v, figures, spec, th, (Level.PROVINCE.value,), mean)
             fact["key"] = rc.key(t.id, spec.part, level_key)
+            self.facts.append(fact)
             v.contributing = self.ids(spec.levels)
             summed |= {(self.ctx.period, m, Level.PROVINCE.value) for m in spec.measure.metric_ids()}
             node = Node(v, build=lambda n: fact)
@@ -164,6 +182,7 @@ class _Planner:
                 fact = self._compare(v, level_figures, spec, th, names, mean)
                 fact["key"] = rc.key(t.id, spec.part, level_key)
                 v.contributing = self.ids(levels)
+            self.facts.append(fact)
             return Node(v, build=lambda n: fact)
 
         return assemble(spec, self.ctx, verdict, scope_node)
