@@ -186,7 +186,7 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
                            per_figure or bool(waiver_paths))
     load: FactLoad | TableLoad
     if db_url is not None:
-        load, sources = _load_from_store(db_url, pack, registry, period or pack.pack.period)
+        load, sources = _load_from_store(db_url, pack, registry, period or pack.pack.period, engine)
     elif engine == "aggregated":
         from .facts.bulk import load_fact_table
 
@@ -223,15 +223,17 @@ def run_audit(pack_path: Path | None = None, fact_paths: Sequence[Path] = (), re
                        engine=engine)
 
 
-def _load_from_store(db_url: str, pack: Pack, registry: Registry, period: str) -> tuple[FactLoad, list[str]]:
-    """The facts of the store for the periods an audit of ``period`` needs, and the store's name."""
+def _load_from_store(db_url: str, pack: Pack, registry: Registry, period: str,
+                     engine: str) -> tuple[FactLoad | TableLoad, list[str]]:
+    """The facts of the store for the periods an audit of ``period`` needs (as columns for the
+    aggregated engine), and the store's name."""
     # imported here: an audit from files never loads SQLAlchemy
-    from .store.commands import load_facts_from_store
     from .store.connect import display_url
+    from .store.facts_read import load_facts_from_store, load_table_from_store
     from .store.periods import periods_needed
 
-    load = load_facts_from_store(db_url, periods_needed(pack, period), pack, registry)
-    return load, [display_url(db_url)]
+    read = load_table_from_store if engine == "aggregated" else load_facts_from_store
+    return read(db_url, periods_needed(pack, period), pack, registry), [display_url(db_url)]
 
 
 def unused_values(facts: FactSet, evaluation: Evaluation, period: str) -> list[Diagnostic]:

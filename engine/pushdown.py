@@ -151,14 +151,7 @@ class _Planner:
             node = Node(v, build=lambda n: fact)
             return [node], node
         counts_units = spec.rollup in (Rollup.EVERY_UNIT, Rollup.SHARE_OF_UNITS)
-
-        def unit_threshold(lv: Level) -> Threshold:
-            if spec.rollup is Rollup.SHARE_OF_UNITS:
-                return spec.unit_threshold or rc.FLAG_SET
-            return spec.threshold(lv)[1]
-
-        wanted = sorted({(th.op, effective(spec.measure, th)) for th in map(unit_threshold, spec.levels)}) \
-            if counts_units else []
+        wanted = unit_thresholds(spec)
         figures = self.db.level_figures(spec.measure, self.ctx.period, spec.levels, wanted, mean and not counts_units)
         if not all(f.clean and f.units for f in figures):
             return None
@@ -175,7 +168,7 @@ class _Planner:
                 v.op, v.threshold, v.threshold_text = cth.op, cth.value, cth.text
                 v.percent, v.measure = True, "units"
                 n = sum(f.units for f in level_figures)
-                met = sum(f.met[_key(unit_threshold(f.level), spec)] for f in level_figures)
+                met = sum(f.met[_key(unit_threshold(spec, f.level), spec)] for f in level_figures)
                 fact = counted(v, met, n - met, [], 0, self.ids(levels), cth,
                                rc.key(t.id, spec.part, level_key, all_units=every), names)
             else:
@@ -205,6 +198,20 @@ class _Planner:
             return {"k": "insufficient"}
         lhs, rhs = cross(v.value, v.threshold)
         return {"k": "cmp", "lhs": lhs, "rhs": rhs}
+
+
+def unit_threshold(spec: Spec, lv: Level) -> Threshold:
+    """The threshold a unit of ``lv`` meets on its own value, for a scope that counts its units."""
+    if spec.rollup is Rollup.SHARE_OF_UNITS:
+        return spec.unit_threshold or rc.FLAG_SET
+    return spec.threshold(lv)[1]
+
+
+def unit_thresholds(spec: Spec) -> list[tuple[Op, Fraction]]:
+    """The comparisons the database counts units on, for a spec that counts its units (else none)."""
+    if spec.rollup not in (Rollup.EVERY_UNIT, Rollup.SHARE_OF_UNITS):
+        return []
+    return sorted({_key(unit_threshold(spec, lv), spec) for lv in spec.levels})
 
 
 def _key(th: Threshold, spec: Spec) -> tuple[Op, Fraction]:

@@ -132,24 +132,10 @@ class FactDB:
                       mean: bool) -> list[LevelFigures]:
         """Per level: the units, whether they are all clean, the sums, and how many units meet
         each of ``thresholds`` on their own value. ``mean``: also the units' values for a mean."""
-        metrics = list(dict.fromkeys(measure.metric_ids()))
-        col = {m: f"m{i}" for i, m in enumerate(metrics)}
-        codes = [self.metrics.get(m, -1) for m in metrics]
-        pivots = ", ".join(f"sum(f.num) FILTER (WHERE f.metric = {codes[i]}) AS {col[m]}"
-                           for i, m in enumerate(metrics))
-        x, y, integer, extra = _expressions(measure, col, period)
         self._select_period(period)
-        unit_rows = (f"SELECT u.unit, u.level, count(f.metric) AS n, coalesce(bool_or(f.flagged), false) AS fl, "
-                     f"coalesce(max(f.den), 1) AS mden, min(f.den) AS den1, {pivots} "
-                     f"FROM u LEFT JOIN fp AS f ON f.unit = u.unit AND f.metric IN "
-                     f"({', '.join(map(str, codes))}) WHERE u.level IN (SELECT unnest($1)) "
-                     "GROUP BY u.unit, u.level")
-        ok = f"(n = {len(metrics)} AND NOT fl AND {'mden = 1 AND ' if integer else ''}{extra})"
-        met = ", ".join(f"count(*) FILTER (WHERE {ok} AND ({x}) * {th.denominator} {_SQL_OP[op]} "
-                        f"{th.numerator} * ({y}))" for op, th in thresholds)
-        query = (f"WITH p AS ({unit_rows}) SELECT level, count(*), count(*) FILTER (WHERE NOT {ok}), "
-                 f"coalesce(sum({x}), 0), coalesce(sum({y}), 0){', ' + met if met else ''} FROM p GROUP BY level")
-        params: list[Any] = [[lv.value for lv in levels]]
+        codes = [self.metrics.get(m, -1) for m in dict.fromkeys(measure.metric_ids())]
+        unit_rows, query, x, y = figures_sql(measure, codes, period, levels, thresholds)
+        params: list[Any] = []
         found = {row[0]: row for row in self.con.execute(query, params).fetchall()}
         out = []
         for lv in levels:
@@ -175,6 +161,28 @@ class FactDB:
             f.pairs += [(int(num), int(den))] * int(n)
         for f in out:
             f.values = sum((Fraction(num, den) for num, den in f.pairs), Fraction(0))
+
+
+def figures_sql(measure: Measure, codes: list[int], period: str, levels: list[Level],
+                thresholds: list[tuple[Op, Fraction]]) -> tuple[str, str, str, str]:
+    """The SQL of ``FactDB.level_figures`` over a table ``fp`` (one period's values: unit, metric,
+    num, den, flagged) and ``u`` (unit, level), with the measure's metrics as the integer ``codes``
+    (in ``metric_ids`` order, once each): each unit's row, the per-level query, and the unit's
+    numerator and denominator as SQL. Plain SQL that SQLite runs too (``benchmarks/sql_engines.py``)."""
+    metrics = list(dict.fromkeys(measure.metric_ids()))
+    col = {m: f"m{i}" for i, m in enumerate(metrics)}
+    pivots = ", ".join(f"sum(f.num) FILTER (WHERE f.metric = {codes[i]}) AS {col[m]}" for i, m in enumerate(metrics))
+    x, y, integer, extra = _expressions(measure, col, period)
+    unit_rows = (f"SELECT u.unit, u.level, count(f.metric) AS n, coalesce(max(f.flagged), false) AS fl, "
+                 f"coalesce(max(f.den), 1) AS mden, min(f.den) AS den1, {pivots} "
+                 f"FROM u LEFT JOIN fp AS f ON f.unit = u.unit AND f.metric IN ({', '.join(map(str, codes))}) "
+                 f"WHERE u.level IN ({', '.join(repr(lv.value) for lv in levels)}) GROUP BY u.unit, u.level")
+    ok = f"(n = {len(metrics)} AND NOT fl AND {'mden = 1 AND ' if integer else ''}{extra})"
+    met = ", ".join(f"count(*) FILTER (WHERE {ok} AND ({x}) * {th.denominator} {_SQL_OP[op]} "
+                    f"{th.numerator} * ({y}))" for op, th in thresholds)
+    query = (f"WITH p AS ({unit_rows}) SELECT level, count(*), count(*) FILTER (WHERE NOT {ok}), "
+             f"coalesce(sum({x}), 0), coalesce(sum({y}), 0){', ' + met if met else ''} FROM p GROUP BY level")
+    return unit_rows, query, x, y
 
 
 def _expressions(measure: Measure, col: dict[str, str], period: str) -> tuple[str, str, bool, str]:

@@ -10,53 +10,73 @@ its whole) depend on the pack and are computed here again, as validation compute
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 from sqlalchemy import func, select, true
 from sqlalchemy.engine import Row
 
 from ..diagnostics import Diagnostic, Location, Severity, sorted_diagnostics
+from ..facts.bulk import TableLoad
 from ..facts.load import FactLoad
-from ..facts.model import FactSet, MetricValue, Registry
+from ..facts.model import MetricValue, Registry
+from ..facts.table import FactTable
 from ..rules.model import Metric, Pack
 from .connect import display_url
 from .schema import metric_values, submissions
 from .session import opened
 
-__all__ = ["load_facts_from_store"]
+__all__ = ["load_facts_from_store", "load_table_from_store"]
 
 
 def load_facts_from_store(url: str | None, periods: Sequence[str] | None, pack: Pack, registry: Registry) -> FactLoad:
     """The current values of ``periods`` (all periods: None) in the store at ``url``."""
+    return load_table_from_store(url, periods, pack, registry).to_fact_load()
+
+
+def load_table_from_store(url: str | None, periods: Sequence[str] | None, pack: Pack,
+                          registry: Registry) -> TableLoad:
+    """The same values as columns (``FactTable``), for an aggregated audit of many units: no object
+    per value, and the F012 flags computed one submission at a time."""
     s, v = submissions.c, metric_values.c
-    query = (select(s.unit, s.period, s.submitted_by, s.submitted_at, s.source_file, v.metric, v.num, v.den,
+    query = (select(s.id, s.unit, s.period, s.submitted_by, s.submitted_at, s.source_file, v.metric, v.num, v.den,
                     v.raw, v.line)
              .join_from(submissions, metric_values, s.id == v.submission_id)
-             .where(s.is_current == true()).order_by(s.source_file, v.line, v.metric))
+             .where(s.is_current == true()).order_by(s.id, v.line, v.metric))
     superseded = (select(func.count()).select_from(submissions.join(metric_values, s.id == v.submission_id))
                   .where(s.is_current == False))  # noqa: E712  (SQL, not Python)
     counted = select(func.count()).select_from(submissions).where(s.is_current == true())
     if periods is not None:
         query, superseded, counted = (q.where(s.period.in_(list(periods))) for q in (query, superseded, counted))
     with opened(url) as engine, engine.connect() as conn:
-        rows = conn.execute(query).all()
+        table, files, records, diagnostics = _table(conn.execute(query), pack, registry, display_url(url))
         n_superseded = int(conn.execute(superseded).scalar_one())
         n_submissions = int(conn.execute(counted).scalar_one())
-    facts, diagnostics = _facts(rows, pack, registry, display_url(url))
-    return FactLoad(facts=facts, diagnostics=sorted_diagnostics(diagnostics),
-                    files=sorted({r.source_file for r in rows}), submissions=n_submissions,
-                    accepted_values=len(facts), rejected_values=0, superseded_values=n_superseded,
-                    records=len(rows))
+    return TableLoad(table=table, diagnostics=sorted_diagnostics(diagnostics), files=sorted(files),
+                     submissions=n_submissions, accepted_values=len(table), rejected_values=0,
+                     superseded_values=n_superseded, records=records)
 
 
-def _facts(rows: Sequence[Row[tuple[object, ...]]], pack: Pack, registry: Registry,
-           where: str) -> tuple[FactSet, list[Diagnostic]]:
+def _table(rows: Iterable[Row[tuple[object, ...]]], pack: Pack, registry: Registry,
+           where: str) -> tuple[FactTable, set[str], int, list[Diagnostic]]:
+    """The usable rows as a table (rows come submission by submission), the files they came from,
+    how many rows were read, and the diagnostics: one per reason a value is not used (S020-S022),
+    and F012 for a part above its whole, as validation flags it for files."""
     metrics = pack.metric_index()
-    facts = FactSet()
+    table = FactTable()
     unused: dict[str, set[str]] = {"S020": set(), "S021": set(), "S022": set()}
     counts = dict.fromkeys(unused, 0)
+    files: set[str] = set()
+    records = 0
+    diagnostics: list[Diagnostic] = []
+    submission: object = None
+    rows_of: dict[str, int] = {}  # the current submission's rows, by metric
     for r in rows:
+        records += 1
+        files.add(str(r.source_file))
+        if r.id != submission:
+            diagnostics += _inconsistent(table, rows_of, metrics)
+            submission, rows_of = r.id, {}
         metric, unit = metrics.get(str(r.metric)), registry.get(str(r.unit))
         reason = "S020" if metric is None else "S021" if unit is None else \
             "S022" if unit.level not in metric.levels else None
@@ -64,12 +84,14 @@ def _facts(rows: Sequence[Row[tuple[object, ...]]], pack: Pack, registry: Regist
             counts[reason] += 1
             unused[reason].add(str(r.metric) if reason == "S020" else str(r.unit))
             continue
-        facts.add(MetricValue(unit=str(r.unit), period=str(r.period), metric=str(r.metric),
-                              value=Fraction(int(r.num), int(r.den)), raw=str(r.raw),
-                              source=Location(str(r.source_file), int(r.line), str(r.metric)),
-                              submitted_by=str(r.submitted_by), submitted_at=str(r.submitted_at)))
-    diagnostics = [_unused(code, counts[code], sorted(names), where) for code, names in unused.items() if names]
-    return facts, [*diagnostics, *_inconsistent(facts, metrics)]
+        rows_of[str(r.metric)] = len(table)
+        table.append(MetricValue(unit=str(r.unit), period=str(r.period), metric=str(r.metric),
+                                 value=Fraction(int(r.num), int(r.den)), raw=str(r.raw),
+                                 source=Location(str(r.source_file), int(r.line), str(r.metric)),
+                                 submitted_by=str(r.submitted_by), submitted_at=str(r.submitted_at)))
+    diagnostics += _inconsistent(table, rows_of, metrics)
+    said = [_unused(code, counts[code], sorted(names), where) for code, names in unused.items() if names]
+    return table, files, records, [*said, *diagnostics]
 
 
 _WHY = {
@@ -85,18 +107,21 @@ def _unused(code: str, count: int, names: list[str], where: str) -> Diagnostic:
                       Severity.WARNING, suggestion="audit them with the pack and registry they were imported for")
 
 
-def _inconsistent(facts: FactSet, metrics: dict[str, Metric]) -> list[Diagnostic]:
-    """F012, as ``facts.validate`` flags it for a submission read from files: a part above its whole."""
+def _inconsistent(table: FactTable, rows_of: dict[str, int], metrics: dict[str, Metric]) -> list[Diagnostic]:
+    """F012 for one submission's rows (by metric), as ``facts.validate`` flags a part above its whole."""
     out = []
-    for part in list(facts):
-        for whole_id in metrics[part.metric].not_above:
-            whole = facts.get(part.unit, part.period, whole_id)
-            if whole is None or part.value <= whole.value:
+    for metric, row in rows_of.items():
+        for whole_id in metrics[metric].not_above:
+            other = rows_of.get(whole_id)
+            if other is None:
+                continue
+            part, whole = table.value(row), table.value(other)
+            if part.value <= whole.value:
                 continue
             message = (f"{part.unit} {part.period}: {part.metric} = {part.raw} ({part.source}) is above "
                        f"{whole_id} = {whole.raw} ({whole.source}), of which it is a part")
             out.append(Diagnostic("F012", f"inconsistent data: {message}", part.source, Severity.WARNING,
                                   "check both figures with the unit"))
-            facts.inconsistent[part.key] = message
-            facts.inconsistent[whole.key] = message
+            table.flagged[row] = message
+            table.flagged[other] = message
     return out

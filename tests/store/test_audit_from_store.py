@@ -26,6 +26,21 @@ def test_the_bundled_sample_audits_the_same_from_a_fresh_store(store_url, pack, 
     assert not from_store.invalid_input and from_store.evaluation.verdicts
 
 
+def test_the_aggregated_engine_audits_the_store_as_the_files(store_url, pack, registry):
+    assert import_files(store_url, [DEFAULT_FACTS], pack, registry).ok
+    from_files = run_audit()
+    from_store = run_audit(db_url=store_url, engine="aggregated")
+    assert from_store.engine == "aggregated" and from_store.evaluation.summed
+    for scope in ("province", "level"):
+        mine = [(v.target, v.scope.id, v.status, v.value, v.numerator, v.denominator, v.coverage)
+                for v in from_store.select(scope)]
+        theirs = [(v.target, v.scope.id, v.status, v.value, v.numerator, v.denominator, v.coverage)
+                  for v in from_files.select(scope)]
+        assert mine == theirs
+    assert [(d.code, d.location, d.message) for d in from_store.diagnostics] == \
+        [(d.code, d.location, d.message) for d in from_files.diagnostics]
+
+
 def test_any_period_audits_from_the_store(store_url, pack, registry):
     assert import_files(store_url, [DEFAULT_FACTS], pack, registry).ok
     from_files = run_audit(period="2021")
