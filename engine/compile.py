@@ -51,6 +51,15 @@ def target_of(k: str) -> str:
     return re.split(r"[/@:]", k, maxsplit=1)[0]
 
 
+def unit_count_keys(pack: Pack, keys: Collection[str]) -> set[str]:
+    """The keys of ``keys`` decided by counting units (``every_unit``, ``share_of_units``): their
+    scopes get a bounds fact whenever a unit is undecided."""
+    counting = {t.id for t in pack.targets if t.rollup in (Rollup.EVERY_UNIT, Rollup.SHARE_OF_UNITS)}
+    counting |= {f"{t.id}/{p.id}" for t in pack.targets for p in t.all_of or []
+                 if p.rollup in (Rollup.EVERY_UNIT, Rollup.SHARE_OF_UNITS)}
+    return {k for k in keys if not k.endswith(":unit") and re.split(r"[@:]", k, maxsplit=1)[0] in counting}
+
+
 def rule_keys(pack: Pack) -> dict[str, Op]:
     """Every rule key of a pack, with the comparison it decides."""
     keys: dict[str, Op] = {}

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..facts.model import FactSet, Registry
 from ..rules.model import Measure, Pack, Rollup, Target
 from .bounds import conclusion
-from .compile import check_rules, compile_rules, rule_keys, status_of
+from .compile import check_rules, compile_rules, rule_keys, status_of, unit_count_keys
 from .consistency import describe, flag_failed, plan_checks
 from .durable import EngineError, Ledger, Session
 from .gap import gap
@@ -40,17 +41,36 @@ def evaluate(pack: Pack, facts: FactSet, registry: Registry, period: str | None 
     rejected says so instead of calling it unreported."""
     ctx = Context(pack, facts, registry, period or pack.pack.period, focus_unit)
     checks = plan_checks(ctx, rejected)
-    rules = compile_rules(rule_keys(pack)) | check_rules(pack)
-    with Session(rules, label=f"plancheck-{pack.pack.id}") as session:
-        rounds = decide(session, checks)
-        nodes = plan(replace(ctx, facts=flag_failed(checks, facts)))
-        rounds += decide(session, nodes)
-        ledger = session.ledger
+    if checks:  # the targets are planned on the checks' decisions: every rule is compiled first
+        with Session(compile_rules(rule_keys(pack)) | check_rules(pack), label=f"plancheck-{pack.pack.id}") as session:
+            rounds = decide(session, checks)
+            nodes = plan(replace(ctx, facts=flag_failed(checks, facts)))
+            rounds += decide(session, nodes)
+            ledger = session.ledger
+    else:
+        nodes = plan(ctx)
+        with Session(needed_rules(pack, nodes), label=f"plancheck-{pack.pack.id}") as session:
+            rounds = decide(session, nodes)
+            ledger = session.ledger
     verdicts = [n.verdict for n in nodes + checks]
     ledger.check_cited([v.engine_fact for v in verdicts])
     finish(nodes, pack)
     describe(checks)
     return Evaluation(verdicts, ledger, rounds)
+
+
+def needed_rules(pack: Pack, nodes: list[Node]) -> dict[str, Any]:
+    """The rules of every key, but the bounds rules (most of them) only for the keys that can get a
+    bounds fact: a scope counting its units, or a scope the plan already bounded (missing units).
+    Compiling every bounds rule is most of durable-rules' set-up time."""
+    every = rule_keys(pack)
+    bounds = unit_count_keys(pack, every)
+    for n in nodes:
+        if not n.deps:  # its fact is built already: asking for it again changes nothing
+            fact = n.fact()
+            if fact.get("k") == "bounds":
+                bounds.add(str(fact["key"]))
+    return compile_rules(every, bounds) | check_rules(pack)
 
 
 def decide(session: Session, nodes: list[Node]) -> int:
