@@ -44,14 +44,14 @@ def fact_ref(v: MetricValue) -> FactRef:
     return FactRef(v.unit, v.metric, v.period, v.value, v.raw, v.source.file, v.source.line)
 
 
-def observe_unit(measure: Measure, unit: str, period: str, facts: FactSet) -> Observation:
-    """The figures one unit submitted for a measure in a period."""
+def observe_unit(measure: Measure, unit: str, period: str, facts: FactSet, cite: bool = True) -> Observation:
+    """The figures one unit submitted for a measure in a period; ``cite``: with a ``FactRef`` each."""
     obs = Observation()
     needed = measure.metric_ids()
     got = {m: facts.get(unit, period, m) for m in needed}
     absent = [m for m, v in got.items() if v is None]
     present = [v for v in got.values() if v is not None]
-    obs.facts = [fact_ref(v) for v in present]
+    obs.facts = [fact_ref(v) for v in present] if cite else []
     if absent:
         obs.missing = [unit]
         obs.reasons.append((f"{unit} chưa báo cáo {', '.join(absent)} kỳ {period}",

@@ -168,7 +168,7 @@ def _plan_spec(spec: Spec, ctx: Context, title: tuple[str, str] | None = None) -
     if spec.levels == [Level.PROVINCE]:
         units = ctx.registry.at_level(Level.PROVINCE)
         level_key, th = spec.threshold(Level.PROVINCE)
-        node = _compare(verdict(province), [observe_unit(spec.measure, u.id, ctx.period, ctx.facts) for u in units],
+        node = compare(verdict(province), [observe_unit(spec.measure, u.id, ctx.period, ctx.facts) for u in units],
                         spec, ctx, th, rc.key(t.id, spec.part, level_key), units)
         return [node], node
 
@@ -179,7 +179,7 @@ def _plan_spec(spec: Spec, ctx: Context, title: tuple[str, str] | None = None) -
         uth = (spec.unit_threshold or rc.FLAG_SET) if spec.rollup is Rollup.SHARE_OF_UNITS else th
         for u in ctx.registry.at_level(lv):
             obs = observe_unit(spec.measure, u.id, ctx.period, ctx.facts)
-            node = _compare(verdict(unit_scope(u)), [obs], spec, ctx, uth,
+            node = compare(verdict(unit_scope(u)), [obs], spec, ctx, uth,
                             rc.key(t.id, spec.part, level_key, unit=True), [u])
             unit_nodes.setdefault(lv, []).append(node)
             unit_obs.setdefault(lv, []).append(obs)
@@ -193,7 +193,7 @@ def _plan_spec(spec: Spec, ctx: Context, title: tuple[str, str] | None = None) -
             return count_units(verdict(scope), deps, rc.ALL_UNITS if every else th, k,
                                tuple(lv.value for lv in levels))
         units = [u for lv in levels for u in ctx.registry.at_level(lv)]
-        return _compare(verdict(scope), [o for lv in levels for o in unit_obs.get(lv, [])], spec, ctx, th,
+        return compare(verdict(scope), [o for lv in levels for o in unit_obs.get(lv, [])], spec, ctx, th,
                         rc.key(t.id, spec.part, level_key), units, levels)
 
     scope_nodes, top = assemble(spec, ctx, verdict, scope_node)
@@ -241,7 +241,7 @@ def _value_cap(measure: Measure, pack: Pack) -> Fraction | None:
     return Fraction(1) if kind in (MetricKind.PERCENT, MetricKind.YES_NO) else None
 
 
-def _compare(v: Verdict, observations: list[Observation], spec: Spec, ctx: Context, th: Threshold | None, k: str,
+def compare(v: Verdict, observations: list[Observation], spec: Spec, ctx: Context, th: Threshold | None, k: str,
              units: list[Unit], levels: list[Level] | None = None) -> Node:
     """A node that compares a scope's value (its units' figures pooled) with a threshold, or with
     the baseline's value; with units missing, between the bounds the data allows."""

@@ -21,7 +21,7 @@ whose values the sums used, and ``plancheck explain`` lists them one by one).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -31,14 +31,26 @@ from ..facts.model import FactSet, Registry
 from ..facts.table import FactTable
 from ..rules.model import Level, Op, Pack, Rollup, Target, Threshold
 from . import compile as rc
+from .aggregate import Observation, observe_unit
 from .compile import check_rules, compile_rules, rule_keys, target_of
 from .durable import Session
 from .evaluate import Evaluation, decide, evaluate, finish
 from .nodes import Context, Node, cross
-from .plan import Spec, assemble, effective, new_verdict, plan_target, province_scope, spec_verdict, target_specs
+from .periods import baseline_period, previous_period
+from .plan import (
+    Spec,
+    assemble,
+    compare,
+    effective,
+    new_verdict,
+    plan_target,
+    province_scope,
+    spec_verdict,
+    target_specs,
+)
 from .sql_facts import FactDB, LevelFigures
 from .unit_rollups import combine, counted
-from .verdicts import Coverage, Scope
+from .verdicts import Coverage, Scope, Verdict
 
 __all__ = ["evaluate_table"]
 
@@ -54,7 +66,7 @@ def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str
     db = db or FactDB(table, registry)
     try:
         ctx = Context(pack, FactSet(), registry, period)
-        planner = _Planner(ctx, db)
+        planner = _Planner(ctx, db, table)
         nodes: list[Node] = []
         per_unit: list[Target] = []
         for t in pack.targets:
@@ -98,10 +110,12 @@ def _rules(pack: Pack, facts: list[dict[str, Any]], per_unit: list[Target]) -> d
 
 
 class _Planner:
-    def __init__(self, ctx: Context, db: FactDB) -> None:
-        self.ctx, self.db = ctx, db
+    def __init__(self, ctx: Context, db: FactDB, table: FactTable) -> None:
+        self.ctx, self.db, self.table = ctx, db, table
         self.summed: set[tuple[str, str, str]] = set()  # (period, metric, level) the sums used
         self.facts: list[dict[str, Any]] = []  # the facts the sums built, for the rules to compile
+        self._observed_facts = FactSet()  # the values the observed specs read (``_facts``)
+        self._loaded: set[tuple[str, str]] = set()  # their (metric, period)
         self._ids: dict[Level, list[str]] = {}
 
     def ids(self, levels: list[Level]) -> list[str]:
@@ -132,15 +146,16 @@ class _Planner:
 
     def spec(self, spec: Spec, title: tuple[str, str] | None,
              summed: set[tuple[str, str, str]]) -> tuple[list[Node], Node] | None:
-        if spec.baseline is not None:
-            return None
         t = spec.target
         verdict = spec_verdict(spec, self.ctx, title)
         mean = spec.rollup is Rollup.MEAN or spec.measure.value is not None
+        counts_units = spec.rollup in (Rollup.EVERY_UNIT, Rollup.SHARE_OF_UNITS)
+        if spec.baseline is not None:
+            return None if counts_units else self._observed(spec, verdict, summed)
         if spec.levels == [Level.PROVINCE]:  # the province's own unit: its value, whatever the roll-up
             figures = self.db.level_figures(spec.measure, self.ctx.period, spec.levels, [], mean)
             if not all(f.clean and f.units for f in figures):
-                return None
+                return self._observed(spec, verdict, summed)
             level_key, th = spec.threshold(Level.PROVINCE)
             v = verdict(province_scope(self.ctx.registry))
             fact = self._compare(v, figures, spec, th, (Level.PROVINCE.value,), mean)
@@ -150,11 +165,11 @@ class _Planner:
             summed |= {(self.ctx.period, m, Level.PROVINCE.value) for m in spec.measure.metric_ids()}
             node = Node(v, build=lambda n: fact)
             return [node], node
-        counts_units = spec.rollup in (Rollup.EVERY_UNIT, Rollup.SHARE_OF_UNITS)
         wanted = unit_thresholds(spec)
         figures = self.db.level_figures(spec.measure, self.ctx.period, spec.levels, wanted, mean and not counts_units)
         if not all(f.clean and f.units for f in figures):
-            return None
+            # a scope counting its units needs their own verdicts; a pooled or mean one, their figures
+            return None if counts_units else self._observed(spec, verdict, summed)
         by_level = {f.level: f for f in figures}
         summed |= {(self.ctx.period, m, lv.value) for m in spec.measure.metric_ids() for lv in spec.levels}
 
@@ -179,6 +194,53 @@ class _Planner:
             return Node(v, build=lambda n: fact)
 
         return assemble(spec, self.ctx, verdict, scope_node)
+
+    def _observed(self, spec: Spec, verdict: Callable[[Scope], Verdict],
+                  summed: set[tuple[str, str, str]]) -> tuple[list[Node], Node]:
+        """A pooled or mean spec the sums cannot decide (a unit missing, a flagged figure, a baseline)
+        decided as the per-unit engine decides its scopes: from each unit's observation of the
+        spec's metrics (``aggregate.observe_unit``), with bounds for the missing units, but without a
+        verdict per unit and without listing every figure (``summed`` names them)."""
+        metrics = spec.measure.metric_ids()
+        t, period = spec.target, self.ctx.period
+        periods = {period} | ({baseline_period(spec.baseline, period)} if spec.baseline is not None else set())
+        # a missing unit's known denominator comes from the period or the one before (engine.bounds)
+        ctx = replace(self.ctx, facts=self._facts(metrics, periods | {previous_period(period)}))
+        summed |= {(p, m, lv.value) for p in periods for m in metrics for lv in spec.levels}
+        observed: dict[Level, list[Observation]] = {
+            lv: [observe_unit(spec.measure, u.id, period, ctx.facts, cite=False)
+                 for u in self.ctx.registry.at_level(lv)]
+            for lv in spec.levels}
+
+        def cited(node: Node) -> Node:
+            node.verdict.facts = []
+            self.facts.append(node.fact())
+            return node
+
+        if spec.levels == [Level.PROVINCE]:
+            level_key, th = spec.threshold(Level.PROVINCE)
+            node = cited(compare(verdict(province_scope(ctx.registry)), observed[Level.PROVINCE], spec, ctx, th,
+                                 rc.key(t.id, spec.part, level_key), ctx.registry.at_level(Level.PROVINCE)))
+            return [node], node
+
+        def scope_node(scope: Scope, levels: list[Level], level_key: str, th: Threshold) -> Node:
+            units = [u for lv in levels for u in ctx.registry.at_level(lv)]
+            return cited(compare(verdict(scope), [o for lv in levels for o in observed[lv]], spec, ctx, th,
+                                 rc.key(t.id, spec.part, level_key), units, levels))
+
+        return assemble(spec, ctx, verdict, scope_node)
+
+    def _facts(self, metrics: list[str], periods: set[str]) -> FactSet:
+        """One ``FactSet`` for every observed spec, holding the values of the metrics and periods
+        asked for so far: each is built from the table once."""
+        wanted = {(m, p) for m in metrics for p in periods} - self._loaded
+        if wanted:
+            rows = self.table.rows_of({m for m, _ in wanted}, {p for _, p in wanted})
+            part = self.table.to_factset(i for i in rows if (self.table.metric[i], self.table.period[i]) in wanted)
+            self._observed_facts.values.update(part.values)
+            self._observed_facts.inconsistent.update(part.inconsistent)
+            self._loaded |= wanted
+        return self._observed_facts
 
     def _compare(self, v: Any, figures: list[LevelFigures], spec: Spec, th: Threshold,
                  levels: tuple[str, ...], mean: bool) -> dict[str, Any]:

@@ -13,7 +13,7 @@ what the aggregated path leaves to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -40,6 +40,7 @@ class FactTable:
     # row -> its source, where that is not (file, line, metric): a metric written in another case
     odd_sources: dict[int, Location] = field(default_factory=dict)
     _file_index: dict[str, int] = field(default_factory=dict, repr=False)
+    _by_metric: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.unit)
@@ -55,6 +56,7 @@ class FactTable:
     def append(self, v: MetricValue, flagged: str | None = None) -> None:
         if flagged is not None:
             self.flagged[len(self.unit)] = flagged
+        self._by_metric = None
         self.unit.append(v.unit)
         self.period.append(v.period)
         self.metric.append(v.metric)
@@ -86,9 +88,21 @@ class FactTable:
             return iter(range(len(self.unit)))
         return (i for i in range(len(self.unit)) if keep(self.unit[i], self.period[i], self.metric[i]))
 
-    def to_factset(self, keep: Callable[[str, str, str], bool] | None = None) -> FactSet:
+    def rows_of(self, metrics: Iterable[str], periods: Collection[str] | None = None) -> list[int]:
+        """The rows of these metrics (and periods), in table order (an index by metric is built on
+        first use)."""
+        if self._by_metric is None:
+            self._by_metric = {}
+            for i, m in enumerate(self.metric):
+                self._by_metric.setdefault(m, []).append(i)
+        period = self.period
+        return sorted(i for m in set(metrics) for i in self._by_metric.get(m, [])
+                      if periods is None or period[i] in periods)
+
+    def to_factset(self, keep: Callable[[str, str, str], bool] | Iterable[int] | None = None) -> FactSet:
+        """The values as a ``FactSet``: all, those ``keep`` accepts, or the rows ``keep`` lists."""
         out = FactSet()
-        for i in self.rows(keep):
+        for i in self.rows(keep) if keep is None or callable(keep) else keep:
             v = self.value(i)
             out.add(v)
             if i in self.flagged:

@@ -24,7 +24,7 @@ from plancheck.facts import DEFAULT_FACTS
 from plancheck.facts.load import load_facts
 from plancheck.facts.model import FactSet, MetricValue, Registry
 from plancheck.facts.table import FactTable
-from plancheck.rules.model import Pack
+from plancheck.rules.model import Pack, Rollup
 
 Key = tuple[str, str, str, str]
 
@@ -86,36 +86,50 @@ def complete_scenarios(draw: st.DrawFn) -> tuple[Pack, Registry, FactSet, str]:
 def test_complete_audits_are_decided_from_sums(scenario: tuple[Pack, Registry, FactSet, str]) -> None:
     pack, registry, facts, period = scenario
     summed = assert_same_scopes(pack, registry, facts, period)
-    # only an increase over a baseline, or a level without units, is left to the per-unit engine
+    # only a scope counting units, on a level that has none or against a baseline, is left per unit
     left = set(summed.per_unit_targets)
+    counting = (Rollup.EVERY_UNIT, Rollup.SHARE_OF_UNITS)
     for t in pack.targets:
-        if t.manual or t.increase_over is not None:
+        if t.manual or (t.increase_over is not None and t.rollup in counting):
             continue
-        levels = [lv for p in t.all_of for lv in p.levels] if t.all_of is not None else t.levels
-        if all(registry.at_level(lv) for lv in levels):
+        specs = [(p.levels, p.rollup) for p in t.all_of] if t.all_of is not None else [(t.levels, t.rollup)]
+        if all(registry.at_level(lv) for levels, _ in specs for lv in levels):
             assert t.id not in left, f"{t.id} was decided per unit"
+    assert not [v for v in summed.verdicts if v.scope.kind is ScopeKind.UNIT and v.target not in left]
 
 
-def test_a_missing_unit_hands_the_target_to_the_per_unit_engine() -> None:
+def test_a_missing_unit_is_decided_from_observations_without_unit_verdicts() -> None:
     registry = make_registry(departments=0, districts=2, communes=0, province=None)
     pack = make_pack(METRICS, [{"id": "T-1", "measure": {"ratio": {"numerator": "num", "denominator": "den"}},
-                             "levels": ["district"], "threshold": ">= 50%"}])
+                                "levels": ["district"], "threshold": ">= 50%"}])
     facts = FactSet()
     first = registry.units[0].id
     for m, x in (("num", 3), ("den", 4)):
         facts.add(MetricValue(first, PERIOD, m, Fraction(x), str(x), Location("a.yaml", 1)))
     summed = assert_same_scopes(pack, registry, facts)
-    assert summed.per_unit_targets == ["T-1"]
+    assert summed.per_unit_targets == []
+    assert not [v for v in summed.verdicts if v.scope.kind is ScopeKind.UNIT]
     province = next(v for v in summed.verdicts if v.target == "T-1" and v.scope.kind is ScopeKind.PROVINCE)
     # the other district has no figures, this period or the one before: no bounds, no verdict
     assert province.status is Status.INSUFFICIENT_DATA and province.missing == [registry.units[1].id]
+    assert province.facts == [] and (PERIOD, "num", "district") in summed.summed
     facts.add(MetricValue(registry.units[1].id, PERIOD, "num", Fraction(1), "1", Location("a.yaml", 3)))
     facts.add(MetricValue(registry.units[1].id, PERIOD, "den", Fraction(4), "4", Location("a.yaml", 4)))
     summed = assert_same_scopes(pack, registry, facts)
-    assert summed.per_unit_targets == []
     province = next(v for v in summed.verdicts if v.target == "T-1" and v.scope.kind is ScopeKind.PROVINCE)
     assert (province.status, province.value, province.facts) == (Status.MET, Fraction(4, 8), [])
     assert {(PERIOD, "num", "district"), (PERIOD, "den", "district")} <= summed.summed
+
+
+def test_a_scope_counting_units_with_a_missing_unit_is_decided_per_unit() -> None:
+    registry = make_registry(departments=0, districts=2, communes=0, province=None)
+    pack = make_pack(METRICS, [{"id": "T-1", "measure": {"flag": "flag"}, "levels": ["district"],
+                                "rollup": "every_unit", "threshold": ">= 100%"}])
+    facts = FactSet()
+    facts.add(MetricValue(registry.units[0].id, PERIOD, "flag", Fraction(1), "có", Location("a.yaml", 1)))
+    summed = assert_same_scopes(pack, registry, facts)
+    assert summed.per_unit_targets == ["T-1"]
+    assert len([v for v in summed.verdicts if v.scope.kind is ScopeKind.UNIT]) == 2
 
 
 def test_bundled_audit_has_the_same_scope_verdicts() -> None:
@@ -123,5 +137,7 @@ def test_bundled_audit_has_the_same_scope_verdicts() -> None:
     registry = load_unit_registry(None)
     load = load_facts([Path(DEFAULT_FACTS)], pack, registry)
     summed = assert_same_scopes(pack, registry, load.facts)
-    # the bundled sample leaves some communes out: those targets are decided per unit, the others summed
+    # the bundled sample leaves some communes out: the scopes counting units there are decided per unit
     assert 0 < len(summed.per_unit_targets) < len([t for t in pack.targets if not t.manual])
+    units = {v.target for v in summed.verdicts if v.scope.kind is ScopeKind.UNIT}
+    assert units == set(summed.per_unit_targets)
