@@ -12,7 +12,8 @@ target by target, on the ``FactSet`` of that target's metrics only:
 - a level with a unit that did not report, a flagged figure, a zero or negative denominator or a
   share above its whole (bounds and reasons name units one by one);
 - an increase over a baseline period, and a target measured on the province's own unit;
-- a pack with consistency checks (their verdicts are per unit): the whole audit is per unit.
+- a pack with consistency checks (their verdicts are per unit), or a figure too large for the
+  database's 128-bit sums: the whole audit is per unit.
 
 What this engine does not give: unit verdicts, and the list of every figure behind a scope's
 verdict (``Verdict.facts`` stays empty; ``Evaluation.summed`` names the (period, metric, level)
@@ -36,7 +37,7 @@ from .compile import check_rules, compile_rules, rule_keys, target_of
 from .durable import Session
 from .evaluate import Evaluation, decide, evaluate, finish
 from .nodes import Context, Node, cross
-from .periods import baseline_period, previous_period
+from .periods import baseline_period, is_before, previous_period
 from .plan import (
     Spec,
     assemble,
@@ -60,7 +61,7 @@ def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str
     """Evaluate ``pack`` on ``table`` at the province and level scopes. ``db``: the table already
     loaded into the database (an audit of several periods loads it once)."""
     period = period or pack.pack.period
-    if pack.checks:
+    if pack.checks or not FactDB.holds(table):
         return evaluate(pack, table.to_factset(), registry, period=period, rejected=rejected)
     own = db is None
     db = db or FactDB(table, registry)
@@ -203,7 +204,9 @@ class _Planner:
         verdict per unit and without listing every figure (``summed`` names them)."""
         metrics = spec.measure.metric_ids()
         t, period = spec.target, self.ctx.period
-        periods = {period} | ({baseline_period(spec.baseline, period)} if spec.baseline is not None else set())
+        base = baseline_period(spec.baseline, period) if spec.baseline is not None else None
+        # a baseline that is not before the period is not read (plan._baseline says why)
+        periods = {period} | ({base} if base is not None and is_before(base, period) else set())
         # a missing unit's known denominator comes from the period or the one before (engine.bounds)
         ctx = replace(self.ctx, facts=self._facts(metrics, periods | {previous_period(period)}))
         summed |= {(p, m, lv.value) for p in periods for m in metrics for lv in spec.levels}

@@ -45,6 +45,7 @@ class LevelFigures:
 
 
 _INT64 = 2**63 - 1
+_BIG = 2**100
 _SQL_OP = {Op.GE: ">=", Op.GT: ">", Op.LE: "<=", Op.LT: "<", Op.EQ: "="}
 
 
@@ -57,8 +58,11 @@ class FactDB:
         import numpy as np
 
         self.con: duckdb.DuckDBPyConnection = duckdb.connect(":memory:")
+        self._errors = duckdb.Error
         # units, periods and metrics as integer codes: smaller to hand over, faster to join
         self.units = {u.id: i for i, u in enumerate(registry)}
+        for unit in sorted(set(table.unit) - self.units.keys()):  # not in the registry: never in ``u``
+            self.units[unit] = len(self.units)
         self.periods = {p: i for i, p in enumerate(sorted(set(table.period)))}
         self.metrics = {m: i for i, m in enumerate(sorted(set(table.metric)))}
         # a value's place in the files (file name order, then line): the first of a group names the group
@@ -70,7 +74,7 @@ class FactDB:
         # for a national year, and a second copy of it in memory)
         columns = {
             "row": np.arange(n, dtype=np.int32),
-            "unit": np.fromiter((self.units.get(u, -1) for u in table.unit), dtype=np.int32, count=n),
+            "unit": np.fromiter((self.units[u] for u in table.unit), dtype=np.int32, count=n),
             "period": np.fromiter((self.periods[p] for p in table.period), dtype=np.int32, count=n),
             "metric": np.fromiter((self.metrics[m] for m in table.metric), dtype=np.int32, count=n),
             "flagged": flagged,
@@ -92,6 +96,12 @@ class FactDB:
         self._period: str | None = None
         self.con.execute("CREATE TABLE u AS SELECT unnest($1) AS unit, unnest($2) AS level",
                          [list(range(len(registry.units))), [u.level.value for u in registry]])
+
+    @staticmethod
+    def holds(table: FactTable) -> bool:
+        """Whether every figure fits the database's sums with room to spare (|num|, den < 2^100;
+        a sum of 2^27 such figures stays within 128 bits)."""
+        return all(abs(n) < _BIG for n in table.num) and all(d < _BIG for d in table.den)
 
     def _select_period(self, period: str) -> None:
         """``fp``: the values of one period, which every query of an evaluation reads (a quarter of
@@ -119,7 +129,7 @@ class FactDB:
             self.con.execute("INSERT INTO c SELECT unnest($1), unnest($2), unnest($3)",
                              [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys]])
         found = self.con.execute(
-            "SELECT f.period, count(*), list(DISTINCT f.unit), arg_min(f.row, f.place) FROM f JOIN u USING (unit) "
+            "SELECT f.period, count(*), list(DISTINCT f.unit), arg_min(f.row, f.place) FROM f LEFT JOIN u USING (unit) "
             "WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.period = f.period AND s.metric = f.metric "
             "AND s.level = u.level) "
             "AND NOT EXISTS (SELECT 1 FROM c WHERE c.unit = f.unit AND c.period = f.period AND c.metric = f.metric) "
@@ -136,7 +146,10 @@ class FactDB:
         codes = [self.metrics.get(m, -1) for m in dict.fromkeys(measure.metric_ids())]
         unit_rows, query, x, y = figures_sql(measure, codes, period, levels, thresholds)
         params: list[Any] = []
-        found = {row[0]: row for row in self.con.execute(query, params).fetchall()}
+        try:
+            found = {row[0]: row for row in self.con.execute(query, params).fetchall()}
+        except self._errors:  # a product beyond 128 bits: the figures are left to the per-unit engine
+            return [LevelFigures(lv, 0, False) for lv in levels]
         out = []
         for lv in levels:
             row = found.get(lv.value)
@@ -174,12 +187,12 @@ def figures_sql(measure: Measure, codes: list[int], period: str, levels: list[Le
     pivots = ", ".join(f"sum(f.num) FILTER (WHERE f.metric = {codes[i]}) AS {col[m]}" for i, m in enumerate(metrics))
     x, y, integer, extra = _expressions(measure, col, period)
     unit_rows = (f"SELECT u.unit, u.level, count(f.metric) AS n, coalesce(max(f.flagged), false) AS fl, "
-                 f"coalesce(max(f.den), 1) AS mden, min(f.den) AS den1, {pivots} "
+                 f"coalesce(max(f.den), 1) AS mden, CAST(min(f.den) AS HUGEINT) AS den1, {pivots} "
                  f"FROM u LEFT JOIN fp AS f ON f.unit = u.unit AND f.metric IN ({', '.join(map(str, codes))}) "
                  f"WHERE u.level IN ({', '.join(repr(lv.value) for lv in levels)}) GROUP BY u.unit, u.level")
     ok = f"(n = {len(metrics)} AND NOT fl AND {'mden = 1 AND ' if integer else ''}{extra})"
-    met = ", ".join(f"count(*) FILTER (WHERE {ok} AND ({x}) * {th.denominator} {_SQL_OP[op]} "
-                    f"{th.numerator} * ({y}))" for op, th in thresholds)
+    met = ", ".join(f"count(*) FILTER (WHERE {ok} AND ({x}) * CAST({th.denominator} AS HUGEINT) {_SQL_OP[op]} "
+                    f"CAST({th.numerator} AS HUGEINT) * ({y}))" for op, th in thresholds)
     query = (f"WITH p AS ({unit_rows}) SELECT level, count(*), count(*) FILTER (WHERE NOT {ok}), "
              f"coalesce(sum({x}), 0), coalesce(sum({y}), 0){', ' + met if met else ''} FROM p GROUP BY level")
     return unit_rows, query, x, y

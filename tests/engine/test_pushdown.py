@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_reference import METRICS, PERIODS, packs, registries, scenarios
 
-from plancheck.audit import load_rule_pack, load_unit_registry
+from plancheck.audit import load_rule_pack, load_unit_registry, unused_in_table, unused_values
 from plancheck.diagnostics import Location
 from plancheck.engine.evaluate import Evaluation, evaluate
 from plancheck.engine.pushdown import evaluate_table
+from plancheck.engine.sql_facts import FactDB
 from plancheck.engine.verdicts import ScopeKind, Status, Verdict
 from plancheck.facts import DEFAULT_FACTS
 from plancheck.facts.load import load_facts
@@ -41,8 +42,17 @@ def _scopes(ev: Evaluation) -> dict[Key, Verdict]:
 
 
 def assert_same_scopes(pack: Pack, registry: Registry, facts: FactSet, period: str | None = None) -> Evaluation:
+    """Same province and level verdicts, a balanced ledger, and the same unused values (A001)."""
     per_unit = evaluate(pack, facts, registry, period=period)
-    summed = evaluate_table(pack, FactTable.of(facts), registry, period=period)
+    table = FactTable.of(facts)
+    db = FactDB(table, registry)
+    try:
+        summed = evaluate_table(pack, table, registry, period=period, db=db)
+        audited = period or pack.pack.period
+        unused = [(d.message, d.location) for d in unused_in_table(db, table, summed, audited)]
+    finally:
+        db.close()
+    assert unused == [(d.message, d.location) for d in unused_values(facts, per_unit, audited)]
     a, b = _scopes(per_unit), _scopes(summed)
     assert sorted(a) == sorted(b)
     for k in a:
@@ -130,6 +140,47 @@ def test_a_scope_counting_units_with_a_missing_unit_is_decided_per_unit() -> Non
     summed = assert_same_scopes(pack, registry, facts)
     assert summed.per_unit_targets == ["T-1"]
     assert len([v for v in summed.verdicts if v.scope.kind is ScopeKind.UNIT]) == 2
+
+
+def test_a_baseline_after_the_period_is_not_read_and_its_values_are_said_unused() -> None:
+    registry = make_registry(departments=0, districts=2, communes=0, province=None)
+    pack = make_pack(METRICS, [{"id": "T-1", "measure": {"ratio": {"numerator": "num", "denominator": "den"}},
+                                "levels": ["district"], "increase_over": "2023"}], period="2022")
+    facts = FactSet()
+    for i, u in enumerate(registry.units):
+        for p in ("2022", "2023"):
+            for m, x in (("num", 1 + i), ("den", 4)):
+                facts.add(MetricValue(u.id, p, m, Fraction(x), str(x), Location("a.yaml", len(facts) + 1)))
+    assert_same_scopes(pack, registry, facts, "2022")
+
+
+def test_thresholds_and_values_of_many_digits_are_decided_as_per_unit() -> None:
+    registry = make_registry(departments=0, districts=2, communes=0, province=None)
+    pack = make_pack(METRICS, [
+        {"id": "T-1", "measure": {"value": "val"}, "levels": ["district"], "rollup": "every_unit",
+         "threshold": ">= 0,123456789123456789"},
+        {"id": "T-2", "measure": {"rate": {"count": "cnt"}}, "levels": ["district"], "rollup": "every_unit",
+         "threshold": ">= 0,123456789123456789"}])
+    facts = FactSet()
+    for i, u in enumerate(registry.units):
+        facts.add(MetricValue(u.id, PERIOD, "val", Fraction(10**17 + i, 10**18), "x", Location("a.yaml", 2 * i + 1)))
+        facts.add(MetricValue(u.id, PERIOD, "cnt", Fraction(7 + i), str(7 + i), Location("a.yaml", 2 * i + 2)))
+    assert_same_scopes(pack, registry, facts)
+    huge = FactSet()
+    for i, u in enumerate(registry.units):
+        huge.add(MetricValue(u.id, PERIOD, "val", Fraction(2**126), "x", Location("b.yaml", i + 1)))
+    assert not FactDB.holds(FactTable.of(huge))
+    assert_same_scopes(pack, registry, huge)
+
+
+def test_values_of_a_unit_outside_the_registry_are_said_unused() -> None:
+    registry = make_registry(departments=0, districts=1, communes=0, province=None)
+    pack = make_pack(METRICS, [{"id": "T-1", "measure": {"flag": "flag"}, "levels": ["district"],
+                                "threshold": ">= 100%"}])
+    facts = FactSet()
+    facts.add(MetricValue(registry.units[0].id, PERIOD, "flag", Fraction(1), "có", Location("a.yaml", 1)))
+    facts.add(MetricValue("NOT-HERE", PERIOD, "flag", Fraction(1), "có", Location("a.yaml", 2)))
+    assert_same_scopes(pack, registry, facts)
 
 
 def test_bundled_audit_has_the_same_scope_verdicts() -> None:
