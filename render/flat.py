@@ -14,18 +14,11 @@ from . import consistency
 from . import format as fmt
 from . import waivers as wv
 from .json_out import exact
+from .safe import spreadsheet_text
 
 _COLUMNS = ["target", "scope_kind", "scope_id", "scope_name", "status", "status_label", "value", "value_exact",
             "threshold", "gap", "missing", "area", "clause", "title",
             "check", "stated", "computed", "difference", "allowed", "waived_from", "waiver"]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(cell: str) -> str:
-    """A cell that a spreadsheet would read as a formula is quoted with a leading apostrophe."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
-
 def rows(verdicts: Sequence[Verdict], lang: str) -> list[list[str]]:
     out = []
     for v in verdicts:
@@ -45,7 +38,7 @@ def render_csv(verdicts: Sequence[Verdict], lang: str) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(_COLUMNS)
     for row in rows(verdicts, lang):
-        writer.writerow([_safe(c) for c in row])
+        writer.writerow([spreadsheet_text(c) for c in row])
     return buf.getvalue()
 
 
