@@ -41,6 +41,7 @@ from typing import TypeVar, cast
 
 from ..diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from ..rules.model import MetricKind, Pack
+from ..safe_text import unquote_spreadsheet_text
 from .csv_loader import CSV_OPTIONAL, CSV_REQUIRED, sniff_delimiter
 from .load import FactLoad
 from .loaders import RawRecord, ReadResult, SubmissionKey, read_file, read_paths, skipped_file, walk_folder
@@ -329,7 +330,7 @@ class _PlainReader:
         if self._part_above_whole(rows, metrics, num, den):
             return None
         return _Plain(groups, units, periods, metrics, num, den, raw, self._shared(lines),
-                      _canonical(columns.get("submitted_by", absent), self._texts, str.strip), times)
+                      _canonical(columns.get("submitted_by", absent), self._texts, _text), times)
 
     def _unit(self, cell: str) -> str | None:
         unit = self._registry.get(cell.strip())
@@ -389,6 +390,11 @@ def _canonical(cells: Sequence[_Cell], memo: dict[_Cell, _Made], make: Callable[
 def _known(made: list[_Made | None]) -> list[_Made] | None:
     """``made`` when none of it is None (a cell that is not plain)."""
     return None if None in made else cast("list[_Made]", made)
+
+
+def _text(cell: str) -> str:
+    """A free-text cell as ``read_csv`` keeps it: stripped, an export's apostrophe against formulas off."""
+    return unquote_spreadsheet_text(cell.strip())
 
 
 def _period(cell: str) -> str | None:

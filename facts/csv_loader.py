@@ -11,6 +11,7 @@ import csv
 import io
 
 from ..diagnostics import Diagnostic, Location, Severity, did_you_mean
+from ..safe_text import unquote_spreadsheet_text
 from .loaders import RawRecord, ReadResult, SubmissionKey
 
 __all__ = ["CSV_OPTIONAL", "CSV_REQUIRED", "read_csv", "sniff_delimiter"]
@@ -89,7 +90,8 @@ def _read_row(row: list[str], header: list[str], where: str, line: int,
             suggestion="quote a value that holds the delimiter (\"33,4%\"), or separate cells with ';'",
         ))
         return
-    cells = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(header)}
+    # a cell plancheck exported with an apostrophe against formulas ("'=…") reads as it was written
+    cells = {name: (unquote_spreadsheet_text(row[i].strip()) if i < len(row) else "") for i, name in enumerate(header)}
     unit, period = cells["unit"], cells["period"]
     missing = [c for c in ("unit", "period", "metric") if not cells[c]]
     for c in missing:

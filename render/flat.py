@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 from ..audit import AuditResult
 from ..engine.verdicts import Verdict, verdict_label
+from ..safe_text import spreadsheet_text
 from . import consistency
 from . import format as fmt
 from . import waivers as wv
 from .json_out import exact
-from .safe import spreadsheet_text
 
 _COLUMNS = ["target", "scope_kind", "scope_id", "scope_name", "status", "status_label", "value", "value_exact",
             "threshold", "gap", "missing", "area", "clause", "title",

@@ -16,6 +16,7 @@ from typing import Literal
 
 from sqlalchemy import func, select, true
 
+from ..safe_text import spreadsheet_text
 from .schema import metric_values, submissions
 from .session import opened
 
@@ -77,5 +78,8 @@ def export_facts(url: str | None, period: str, fmt: ExportFormat = "csv") -> str
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["unit", "period", "metric", "value", "submitted_by", "submitted_at"])
-    writer.writerows([r.unit, r.period, r.metric, r.raw, r.submitted_by, r.submitted_at] for r in rows)
+    # text a spreadsheet would run as a formula ("=HYPERLINK(…)" as a submitter's name) gets an
+    # apostrophe, which the CSV reader takes off again: the file still imports as it was exported
+    writer.writerows([spreadsheet_text(str(c)) for c in (r.unit, r.period, r.metric, r.raw, r.submitted_by,
+                                                          r.submitted_at)] for r in rows)
     return out.getvalue()

@@ -156,6 +156,21 @@ def test_export_csv_reads_back_as_the_same_facts(store_url, pack, registry, tmp_
         {v.key: v.value for v in stored}
 
 
+def test_export_csv_keeps_formula_like_text_as_text_and_reads_back_the_same(store_url, pack, registry, tmp_path):
+    hostile = '=HYPERLINK("http://x.example","Sở")'
+    path = tmp_path / "a.yaml"
+    path.write_text(f"unit: SO-GTVT\nperiod: '2022'\nsubmitted_by: '{hostile}'\nvalues:\n  websites_total: \"4\"\n",
+                    encoding="utf-8")
+    assert import_files(store_url, [path], pack, registry).ok
+    text = export_facts(store_url, "2022", "csv")
+    assert "'" + hostile.replace('"', '""') in text  # quoted against formulas, in CSV quoting
+    assert not [line for line in text.splitlines() if any(cell.startswith("=") for cell in line.split(","))]
+    exported = tmp_path / "export.csv"
+    exported.write_text(text, encoding="utf-8")
+    back = load_facts([exported], pack, registry)
+    assert back.ok and [v.submitted_by for v in back.facts] == [hostile]
+
+
 def test_values_the_audit_pack_does_not_know_are_named_not_used(store_url, pack, registry, tmp_path):
     import_files(store_url, [write_submission(tmp_path / "a.yaml", "SO-GTVT", "2023", {"websites_total": "4"})],
                  pack, registry)
