@@ -74,12 +74,15 @@ def _console(stderr: bool = False) -> Console:
 @contextmanager
 def _errors_exit() -> Iterator[None]:
     """Invalid input (a pack, a file, a store, an option) exits 2 with its diagnostics; an engine
-    error exits 3. Nothing else is caught."""
+    error exits 3. Nothing else is caught. Meanwhile long work shows its progress on a terminal
+    (``progress``), cleared before anything is printed."""
+    from . import progress
     from .diagnostics import DiagnosticsError
     from .engine.durable import EngineError
 
     try:
-        yield
+        with progress.on_terminal():
+            yield
     except DiagnosticsError as exc:
         _fail_input(exc.diagnostics)
     except EngineError as exc:
@@ -237,7 +240,7 @@ def validate(paths: tuple[Path, ...], pack_path: Path | None, registry_path: Pat
     with _errors_exit():
         pack, _ = load_rule_pack(pack_path)
         registry = load_unit_registry(registry_path)
-    load = load_facts(list(paths) or [DEFAULT_FACTS], pack, registry)
+        load = load_facts(list(paths) or [DEFAULT_FACTS], pack, registry)
     from .render.validation import render_validation
 
     render_validation(load, fmt, _console())

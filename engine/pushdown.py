@@ -27,6 +27,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
+from .. import progress
 from ..diagnostics import Diagnostic
 from ..facts.model import FactSet, Registry
 from ..facts.table import FactTable
@@ -70,12 +71,14 @@ def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str
         planner = _Planner(ctx, db, table)
         nodes: list[Node] = []
         per_unit: list[Target] = []
-        for t in pack.targets:
-            planned = planner.target(t)
-            if planned is None:
-                per_unit.append(t)
-            else:
-                nodes += planned
+        with progress.task(f"Tính chỉ tiêu kỳ {period}", len(pack.targets)) as advance:
+            for t in pack.targets:
+                planned = planner.target(t)
+                if planned is None:
+                    per_unit.append(t)
+                else:
+                    nodes += planned
+                advance(1)
         if per_unit:
             metrics = {m for t in per_unit for spec, _ in target_specs(t) for m in spec.measure.metric_ids()}
             sub = replace(ctx, facts=table.to_factset(lambda u, p, m: m in metrics))

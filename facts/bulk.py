@@ -39,6 +39,7 @@ from operator import is_
 from pathlib import Path
 from typing import TypeVar, cast
 
+from .. import progress
 from ..diagnostics import Diagnostic, Location, has_errors, sorted_diagnostics
 from ..rules.model import MetricKind, Pack
 from ..safe_text import unquote_spreadsheet_text
@@ -127,10 +128,12 @@ def _read_plain(files: list[Path], pack: Pack, registry: Registry) -> dict[int, 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for i, path in enumerate(files):
-            found = reader.read(path) if path.suffix.lower() == ".csv" else None
-            if found is not None:
-                plain[i] = found
+        with progress.task("Đọc tệp số liệu", len(files)) as advance:
+            for i, path in enumerate(files):
+                found = reader.read(path) if path.suffix.lower() == ".csv" else None
+                if found is not None:
+                    plain[i] = found
+                advance(1)
     finally:
         if collecting:
             gc.enable()

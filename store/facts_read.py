@@ -10,12 +10,13 @@ its whole) depend on the pack and are computed here again, as validation compute
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 
 from sqlalchemy import func, select, true
 from sqlalchemy.engine import Row
 
+from .. import progress
 from ..diagnostics import Diagnostic, Location, Severity, sorted_diagnostics
 from ..facts.bulk import TableLoad
 from ..facts.load import FactLoad
@@ -46,10 +47,16 @@ def load_table_from_store(url: str | None, periods: Sequence[str] | None, pack: 
     superseded = (select(func.count()).select_from(submissions.join(metric_values, s.id == v.submission_id))
                   .where(s.is_current == False))  # noqa: E712  (SQL, not Python)
     counted = select(func.count()).select_from(submissions).where(s.is_current == true())
+    values = (select(func.count()).select_from(submissions.join(metric_values, s.id == v.submission_id))
+              .where(s.is_current == true()))
     if periods is not None:
-        query, superseded, counted = (q.where(s.period.in_(list(periods))) for q in (query, superseded, counted))
+        query, superseded, counted, values = (q.where(s.period.in_(list(periods)))
+                                              for q in (query, superseded, counted, values))
     with opened(url) as engine, engine.connect() as conn:
-        table, files, records, diagnostics = _table(conn.execute(query), pack, registry, display_url(url))
+        total = int(conn.execute(values).scalar_one())
+        with progress.task("Đọc số liệu từ kho", total) as advance:
+            table, files, records, diagnostics = _table(conn.execute(query), pack, registry, display_url(url),
+                                                        advance)
         n_superseded = int(conn.execute(superseded).scalar_one())
         n_submissions = int(conn.execute(counted).scalar_one())
     return TableLoad(table=table, diagnostics=sorted_diagnostics(diagnostics), files=sorted(files),
@@ -57,8 +64,8 @@ def load_table_from_store(url: str | None, periods: Sequence[str] | None, pack: 
                      superseded_values=n_superseded, records=records)
 
 
-def _table(rows: Iterable[Row[tuple[object, ...]]], pack: Pack, registry: Registry,
-           where: str) -> tuple[FactTable, set[str], int, list[Diagnostic]]:
+def _table(rows: Iterable[Row[tuple[object, ...]]], pack: Pack, registry: Registry, where: str,
+           advance: Callable[[int], None]) -> tuple[FactTable, set[str], int, list[Diagnostic]]:
     """The usable rows as a table (rows come submission by submission), the files they came from,
     how many rows were read, and the diagnostics: one per reason a value is not used (S020-S022),
     and F012 for a part above its whole, as validation flags it for files."""
@@ -73,6 +80,8 @@ def _table(rows: Iterable[Row[tuple[object, ...]]], pack: Pack, registry: Regist
     rows_of: dict[str, int] = {}  # the current submission's rows, by metric
     for r in rows:
         records += 1
+        if not records % _STEP:
+            advance(_STEP)
         files.add(str(r.source_file))
         if r.id != submission:
             diagnostics += _inconsistent(table, rows_of, metrics)
@@ -93,6 +102,8 @@ def _table(rows: Iterable[Row[tuple[object, ...]]], pack: Pack, registry: Regist
     said = [_unused(code, counts[code], sorted(names), where) for code, names in unused.items() if names]
     return table, files, records, [*said, *diagnostics]
 
+
+_STEP = 10_000  # rows between two steps of the progress bar
 
 _WHY = {
     "S020": "of metrics not in this pack's catalog",

@@ -40,6 +40,7 @@ from typing import Any
 from sqlalchemy import insert, select, true, update
 from sqlalchemy.engine import Connection, CursorResult
 
+from .. import progress
 from ..diagnostics import Diagnostic, Location, Severity, has_errors, sorted_diagnostics
 from ..facts.loaders import RawRecord, read_paths
 from ..facts.model import FactSet, MetricValue, Registry
@@ -138,8 +139,9 @@ def import_files(url: str | None, paths: Sequence[Path], pack: Pack, registry: R
         else:
             path_diags.append(d)
     results: list[FileImport] = []
-    with opened(url) as engine:
+    with opened(url) as engine, progress.task("Nhập tệp vào kho", len(per_file)) as advance:
         for file, records in per_file.items():
+            advance(1)
             sha = _sha256(Path(file))
             with engine.connect() as conn:
                 known = _already(conn, file, sha)
