@@ -19,12 +19,18 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """Where something came from: a file, a line (text files) or row (tables), a field."""
+    """Where something came from: a file, a line (text files) or row (tables), a field; in a
+    workbook also the sheet and the cell (``C14``)."""
 
     file: str = ""
     line: int = 0
     field: str = ""
     sheet: str = ""
+    cell: str = ""
+
+    def cell_ref(self) -> str:
+        """The cell as a person finds it in the workbook: ``Số liệu!C14``; '' outside a sheet."""
+        return f"{self.sheet}!{self.cell}" if self.cell else ""
 
     def __str__(self) -> str:
         out = self.file or "<input>"
@@ -43,14 +49,17 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     suggestion: str = ""
 
-    def sort_key(self) -> tuple[str, int, str, str]:
-        return (self.location.file, self.location.line, self.location.field, self.code)
+    def sort_key(self) -> tuple[str, str, int, str, str]:
+        return (self.location.file, self.location.sheet, self.location.line, self.location.field, self.code)
 
     def __str__(self) -> str:
         where = str(self.location)
+        label = self.location.field
+        if self.location.cell:
+            label = f"{label} ({self.location.cell_ref()})" if label else self.location.cell_ref()
         text = f"{where}: {self.code}: {self.message}"
-        if self.location.field:
-            text = f"{where}: {self.code}: {self.location.field}: {self.message}"
+        if label:
+            text = f"{where}: {self.code}: {label}: {self.message}"
         if self.severity is Severity.WARNING:
             text = text.replace(f": {self.code}:", f": {self.code} (warning):", 1)
         if self.suggestion:
@@ -58,7 +67,7 @@ class Diagnostic:
         return text
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -67,6 +76,10 @@ class Diagnostic:
             "field": self.location.field,
             "suggestion": self.suggestion,
         }
+        if self.location.sheet:  # a workbook: the line is the row of this sheet
+            out["sheet"] = self.location.sheet
+            out["cell"] = self.location.cell
+        return out
 
 
 class DiagnosticsError(Exception):

@@ -1,5 +1,5 @@
 """The fact model: the unit registry, submissions and metric values, their loaders
-(YAML, JSON, CSV), Vietnamese number formats, and the bundled sample facts."""
+(YAML, JSON, CSV, Excel), forms to fill in, Vietnamese number formats, and the bundled sample facts."""
 
 from pathlib import Path
 

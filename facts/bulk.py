@@ -15,7 +15,7 @@ and period; the rows of a unit and period agree on a readable ``submitted_at`` (
 out), and no part is above its whole (the catalog's ``not_above``). Whatever else a file holds (a
 unit by name, a blank or unreadable value, an unknown column, ...) sends it whole to the file
 loader (``read_file``, then ``validate_records``), which words its diagnostics as ``load_facts``
-does; YAML and JSON files always go there. Paths, folders and the order of files are those of
+does; YAML, JSON and Excel files always go there. Paths, folders and the order of files are those of
 ``read_paths``.
 
 Submissions of one unit and period compete (``resubmission``), in any two files. A plain file

@@ -1,7 +1,7 @@
 """Reading submission files into raw records: where every value came from, nothing interpreted.
 
 This module walks directories and dispatches by extension; ``yaml_loader`` reads YAML and JSON,
-``csv_loader`` reads CSV, both into the records defined here.
+``csv_loader`` reads CSV, ``xlsx_loader`` reads Excel workbooks, all into the records defined here.
 
 Formats
 =======
@@ -35,10 +35,17 @@ period in one file form one submission, so one file may carry a district's commu
 the one the registry resolves (validation groups the rows again), so ``SO-TTTT`` in one row and
 ``Sở Thông tin và Truyền thông`` in the next are one submission.
 
-**A directory** is read recursively: every ``*.yaml``, ``*.yml``, ``*.json`` and ``*.csv``
-in path order. README*, ``*.md`` and hidden files are skipped silently; a file that looks like
-data but is not read (Excel, ``.ods``, ``.txt``, ``.tsv``, ``.xml``, ``x.yml.txt``, ``a.csv.bak``)
-is named (F028); a folder with no submission file at all, or paths that give none, is F029.
+**Excel** (``.xlsx``, ``.xlsm``): the CSV's rows on a sheet as a person fills it, with title rows,
+blank rows and a header row that names the columns in English or Vietnamese (``Chỉ tiêu``,
+``Giá trị``, ...); the unit and period may be given once above the header (``Đơn vị:``, ``Kỳ báo
+cáo:``) instead of in columns. The sheet ``Số liệu`` is read if there is one, else every sheet with
+such a header. See ``xlsx_loader``; the line of a value is its row, with the sheet and the cell.
+
+**A directory** is read recursively: every ``*.yaml``, ``*.yml``, ``*.json``, ``*.csv``, ``*.xlsx``
+and ``*.xlsm`` in path order. README*, ``*.md``, hidden files and Excel's lock files (``~$a.xlsx``,
+there while a workbook is open) are skipped silently; a file that looks like data but is not read
+(``.xls``, ``.ods``, ``.txt``, ``.tsv``, ``.xml``, ``x.yml.txt``, ``a.csv.bak``) is named (F028); a
+folder with no submission file at all, or paths that give none, is F029.
 
 Paths in locations are as given (a relative path stays relative).
 
@@ -46,16 +53,18 @@ Diagnostic codes
 ================
 
     F020  a path does not exist
-    F021  a file cannot be read: not UTF-8, invalid YAML/JSON, unknown extension
-    F022  a submission, or a value, is not the expected shape
-    F023  a submission lacks `unit`, `period` or `values`
-    F024  a CSV header lacks required columns
+    F021  a file cannot be read: not UTF-8, invalid YAML/JSON, not a workbook, unknown extension
+    F022  a submission, or a value, is not the expected shape (a date in a workbook's value cell)
+    F023  a submission lacks `unit`, `period` or `values` (a row lacks `unit`, `period` or `metric`)
+    F024  a CSV header lacks required columns; a workbook has no sheet whose header names them, or
+          its sheet gives no unit or period
     F025  a CSV row has more cells than the header (an unquoted "33,4%" in a comma file)
     F026  an unknown key in a submission or a value mapping (with a suggestion)
-    F027  (warning) an empty file; a submission without values; an unknown CSV column (ignored)
-    F028  (warning) a file in a folder that looks like data but is not read (Excel, .ods, .txt,
+    F027  (warning) an empty file; a submission or a sheet without values; an unknown column (ignored)
+    F028  (warning) a file in a folder that looks like data but is not read (.xls, .ods, .txt,
           .tsv, .xml, a name such as x.yml.txt), with what to do
     F029  (warning) no submission files found in a folder, or in all the paths given
+    F030  a workbook's value cell holds a formula without a saved result, or an error (#DIV/0!)
 """
 
 from __future__ import annotations
@@ -67,9 +76,11 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity, sorted_diagnostics
 
-__all__ = ["EXTENSIONS", "RawRecord", "RawScalar", "ReadResult", "SubmissionKey", "read_file", "read_paths"]
+__all__ = ["EXTENSIONS", "WORKBOOKS", "RawRecord", "RawScalar", "ReadResult", "SubmissionKey", "read_file",
+           "read_paths"]
 
-EXTENSIONS = (".yaml", ".yml", ".json", ".csv")
+EXTENSIONS = (".yaml", ".yml", ".json", ".csv", ".xlsx", ".xlsm")
+WORKBOOKS = (".xlsx", ".xlsm")  # read by openpyxl, not as text
 RawScalar = str | int | Decimal | bool | None
 
 
@@ -89,7 +100,8 @@ class SubmissionKey:
 @dataclass(frozen=True)
 class RawRecord:
     """One value as a file gave it. ``value`` is typed as the file typed it (YAML/JSON numbers
-    are int or Decimal, CSV cells text); ``text`` is exactly what was written."""
+    are int or Decimal, CSV cells text, a workbook's cells as the cell holds them); ``text`` is
+    exactly what was written (for a number cell, the number in Vietnamese notation)."""
 
     unit: str
     period: str
@@ -105,6 +117,7 @@ class RawRecord:
     submitted_at: str = ""
     submitted_at_location: Location = field(default_factory=Location)
     quoted: bool = True  # False for a YAML/JSON number or keyword written bare
+    percent: bool = False  # a workbook's number cell formatted as a percentage (value is 33.4 for 33,4%)
 
 
 @dataclass
@@ -155,7 +168,8 @@ def walk_folder(root: Path) -> tuple[list[Path], list[Path]]:
     found: list[Path] = []
     skipped: list[Path] = []
     for p in sorted(root.rglob("*"), key=lambda p: p.as_posix()):
-        if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
+        if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts) \
+                or p.name.startswith("~$"):
             continue
         if p.suffix.lower() in EXTENSIONS:
             found.append(p)
@@ -164,8 +178,8 @@ def walk_folder(root: Path) -> tuple[list[Path], list[Path]]:
     return found, skipped
 
 
-_FORMATS = "only .yaml, .yml, .json and .csv files are read"
-_SPREADSHEETS = {".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel", ".ods": "an OpenDocument spreadsheet"}
+_FORMATS = "only .yaml, .yml, .json, .csv and .xlsx files are read"
+_SPREADSHEETS = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}
 _DATA_LIKE = (".txt", ".tsv", ".xml")
 
 
@@ -177,9 +191,8 @@ def _not_read_because(name: str) -> tuple[str, str] | None:
     if lower.startswith("readme") or suffix == ".md":
         return None
     if suffix in _SPREADSHEETS:
-        kind = _SPREADSHEETS[suffix]
-        what = "Excel is not read yet" if kind == "Excel" else f"{kind} is not read"
-        return what, "save the sheet as CSV (UTF-8), one value per row: unit,period,metric,value"
+        return (f"{_SPREADSHEETS[suffix]} spreadsheets are not read",
+                "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)")
     inner = max((lower.rfind(ext) + len(ext) for ext in EXTENSIONS if ext in lower), default=0)
     if inner:
         ext = Path(name[:inner]).suffix
@@ -187,9 +200,9 @@ def _not_read_because(name: str) -> tuple[str, str] | None:
     if suffix == ".tsv":
         return "tab-separated files are not read", "save it as CSV, with ',' or ';' between cells"
     if suffix == ".xml":
-        return "XML is not read", "write the submission as YAML, JSON or CSV"
+        return "XML is not read", "write the submission as YAML, JSON, CSV or Excel (.xlsx)"
     if suffix in _DATA_LIKE:
-        return f"{suffix} files are not read", "write the submission as YAML, JSON or CSV"
+        return f"{suffix} files are not read", "write the submission as YAML, JSON, CSV or Excel (.xlsx)"
     return None
 
 
@@ -209,7 +222,15 @@ def read_file(path: Path) -> ReadResult:
         why = _not_read_because(path.name)
         out.diagnostics.append(Diagnostic("F021", f"unknown kind of file {suffix or '(no extension)'!r}"
                                           + (f": {why[0]}" if why else ""), Location(where),
-                                          suggestion=why[1] if why else "use .yaml, .yml, .json or .csv"))
+                                          suggestion=why[1] if why else "use .yaml, .yml, .json, .csv or .xlsx"))
+        return out
+    # The format modules build this module's records: imported here, not at the top, to keep
+    # the import graph one-way for whoever imports a format module first.
+    if suffix in WORKBOOKS:
+        from .xlsx_loader import read_xlsx
+
+        read_xlsx(path, where, out)
+        out.diagnostics = sorted_diagnostics(out.diagnostics)
         return out
     try:
         data = path.read_bytes()
@@ -223,8 +244,6 @@ def read_file(path: Path) -> ReadResult:
         out.diagnostics.append(Diagnostic("F021", "not UTF-8 text", Location(where, line),
                                           suggestion="save the file as UTF-8"))
         return out
-    # The format modules build this module's records: imported here, not at the top, to keep
-    # the import graph one-way for whoever imports a format module first.
     if suffix == ".csv":
         from .csv_loader import read_csv
 

@@ -217,9 +217,10 @@ def parse_value(record: RawRecord, kind: MetricKind) -> Fraction:
         number = parse_number(raw)
     except NumberFormatError as exc:
         raise ValueProblem("F005", f"{exc.code}: {exc.message}", exc.suggestion) from exc
-    if number.percent and kind is not MetricKind.PERCENT:
+    if (number.percent or record.percent) and kind is not MetricKind.PERCENT:
         raise ValueProblem("F005", f"{record.text!r} is a percentage, but this metric is a {kind.value}",
-                           "give the figure itself, without '%'")
+                           "format the cell as a number, not a percentage, and give the figure itself"
+                           if record.percent else "give the figure itself, without '%'")
     if number.value < 0:
         raise ValueProblem("F006", f"{record.text!r} is negative", "a reported figure is never below 0")
     if kind in _WHOLE_KINDS and number.value.denominator != 1:

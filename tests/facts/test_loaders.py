@@ -172,14 +172,14 @@ def test_top_level_list_and_null_fields(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "words"),
     [
-        ("SO-B.xlsx", ["Excel", "save the sheet as CSV"]),
-        ("SO-B.XLS", ["Excel", "save the sheet as CSV"]),
-        ("data.ods", ["spreadsheet", "save the sheet as CSV"]),
+        ("SO-B.XLS", ["Excel 97-2003 (.xls) spreadsheets are not read", "save it as an Excel Workbook (.xlsx)"]),
+        ("data.ods", ["OpenDocument (.ods)", "save it as an Excel Workbook (.xlsx)"]),
+        ("SO-B.xlsx.bak", ["does not end in '.xlsx'", "rename it to SO-B.xlsx"]),
         ("x.yml.txt", ["'x.yml.txt' does not end in '.yml'", "rename it to x.yml"]),
         ("so-tttt.yaml.bak", ["does not end in '.yaml'", "rename it to so-tttt.yaml"]),
         ("communes.csv.old", ["rename it to communes.csv"]),
         ("a.JSON~", ["rename it to a.JSON"]),
-        ("ghi-chu.txt", [".yaml, .yml, .json and .csv"]),
+        ("ghi-chu.txt", [".yaml, .yml, .json, .csv and .xlsx"]),
         ("b.tsv", ["tab-separated", "CSV"]),
         ("c.xml", ["XML"]),
     ],
@@ -200,7 +200,7 @@ def test_skipped_data_file_is_named(tmp_path: Path, name: str, words: list[str])
 
 def test_readme_markdown_and_hidden_files_are_skipped_silently(tmp_path: Path) -> None:
     for name in ("README", "README.txt", "readme.md", "notes.md", ".hidden.yaml", ".~lock.SO-B.xlsx#",
-                 "photo.jpg"):
+                 "~$SO-B.xlsx", "photo.jpg"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.csv.orig").write_bytes(b"x")
@@ -213,13 +213,13 @@ def test_folder_without_submission_files(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     (tmp_path / "excel").mkdir()
     (tmp_path / "excel" / "README.md").write_text("Số liệu", encoding="utf-8")
-    (tmp_path / "excel" / "SO-B.xlsx").write_bytes(b"PK")
+    (tmp_path / "excel" / "SO-B.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "a.csv").write_text("unit,period,metric,value\nSO-TTTT,2022,m,1\n", encoding="utf-8")
     result = read_paths([tmp_path / "empty", tmp_path / "excel", tmp_path / "a.csv"])
     assert [(d.code, d.severity, d.location.file) for d in result.diagnostics] == [
         ("F029", Severity.WARNING, str(tmp_path / "empty")),
         ("F029", Severity.WARNING, str(tmp_path / "excel")),
-        ("F028", Severity.WARNING, str(tmp_path / "excel" / "SO-B.xlsx")),
+        ("F028", Severity.WARNING, str(tmp_path / "excel" / "SO-B.xls")),
     ]
     assert result.diagnostics[0].message == f"no submission files found in {tmp_path / 'empty'}"
     assert len(result.records) == 1
@@ -235,10 +235,10 @@ def test_no_submission_files_in_any_path_given(tmp_path: Path) -> None:
     assert [d.code for d in read_paths([]).diagnostics] == ["F029"]
 
 
-def test_excel_file_given_by_name_says_what_to_do(tmp_path: Path) -> None:
-    (tmp_path / "SO-B.xlsx").write_bytes(b"PK")
-    [error] = read_paths([tmp_path / "SO-B.xlsx"]).diagnostics
-    assert error.code == "F021" and "save the sheet as CSV" in error.suggestion
+def test_old_excel_file_given_by_name_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "SO-B.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    [error] = read_paths([tmp_path / "SO-B.xls"]).diagnostics
+    assert error.code == "F021" and "save it as an Excel Workbook (.xlsx)" in error.suggestion
 
 
 # --- YAML read by ruamel's C composer, with the lines of the pure-Python one ---------------------
