@@ -74,6 +74,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from .. import progress
 from ..diagnostics import Diagnostic, Location, Severity, sorted_diagnostics
 
 __all__ = ["EXTENSIONS", "WORKBOOKS", "RawRecord", "RawScalar", "ReadResult", "SubmissionKey", "read_file",
@@ -147,8 +148,10 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
                 empty_folders += 1
                 out.diagnostics.append(Diagnostic("F029", f"no submission files found in {path}", Location(str(path)),
                                                   Severity.WARNING, suggestion=f"{_FORMATS}; see docs/submissions.md"))
-            for file in found:
-                out.merge(read_file(file))
+            with progress.task(f"Đọc {path.name or path}", len(found)) as advance:
+                for file in found:
+                    out.merge(read_file(file))
+                    advance(1)
         elif path.exists():
             out.merge(read_file(path))
         else:

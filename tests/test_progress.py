@@ -52,6 +52,17 @@ def test_reading_files_reports_every_file() -> None:
     assert label == "Đọc tệp số liệu" and total == len(load.files) == recorder.done[0]
 
 
+def test_the_file_loader_reports_every_file_of_a_folder() -> None:
+    from plancheck.facts.load import load_facts
+
+    pack, _ = load_rule_pack(None)
+    registry = load_unit_registry(None)
+    recorder = Recorder()
+    with progress.reporting(recorder):
+        load = load_facts([Path(DEFAULT_FACTS)], pack, registry)
+    assert sum(total for _, total in recorder.tasks) == sum(recorder.done) == len(load.files)
+
+
 def test_a_bar_is_drawn_on_a_terminal_once_the_work_takes_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(progress, "DELAY", 0.0)
     screen = FakeTerminal()
