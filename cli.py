@@ -58,7 +58,7 @@ _db_option = click.option("--db", "db_url", envvar="PLANCHECK_DB", metavar="URL"
 
 
 _facts_option = click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
-                             help="Submission files or folders (YAML, JSON, CSV). Repeatable. "
+                             help="Submission files or folders (YAML, JSON, CSV, Excel .xlsx). Repeatable. "
                                   "Default: the bundled 2022 sample submissions.")
 
 
@@ -189,6 +189,74 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
 
         render_diagnostics(result.diagnostics, _console(stderr=True))
     sys.exit(audit_exit([v.status.value for v in verdicts], fail_on, result.invalid_input))
+
+
+@main.command()
+@_pack_option
+@_facts_option
+@_registry_option
+@click.option("--period", help="Period to audit (2022, 2022-Q3, 2022-07). Default: the pack's period.")
+@click.option("--scope", type=click.Choice(["province", "level", "unit"]), default="province", show_default=True,
+              help="One verdict per target at the province, at each level, or for each unit.")
+@click.option("--unit", help="Only this unit's verdicts (id or Vietnamese name).")
+@click.option("--format", "fmt", type=click.Choice(["html", "xlsx", "md", "junit"]), default="html",
+              show_default=True, help="html: one self-contained page; xlsx: a sheet per area and per unit; "
+                                      "md: for pasting into a document; junit: one test case per verdict.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="The report file. Default: "
+              "bao-cao-<period>.<html|xlsx|md|xml> in the current folder.")
+@click.option("--trend", "trend_periods", multiple=True, metavar="PERIOD",
+              help="An earlier period to show as a trend (repeatable): audited from the same facts or store.")
+@_lang_option
+@_waivers_option
+@_as_of_option
+@_db_option
+def report(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: Path | None, period: str | None,
+           scope: str, unit: str | None, fmt: str, output: Path | None, trend_periods: tuple[str, ...], lang: str,
+           waiver_paths: tuple[Path, ...], as_of: str | None, db_url: str | None) -> None:
+    """Write the audit as a report to hand over: HTML, Excel, Markdown or JUnit XML."""
+    from .audit import run_audit
+    from .exit_codes import audit_exit
+    from .render.report import write_report
+
+    day = _day(as_of)
+    with _errors_exit():
+        if db_url and fact_paths:
+            raise click.UsageError("give --facts or --db, not both")
+        result = run_audit(pack_path, fact_paths, registry_path, period, unit, waiver_paths, day, db_url,
+                           "auto", unit_view=scope == "unit", per_figure=bool(day))
+        history = [run_audit(pack_path, fact_paths, registry_path, p, unit, waiver_paths, day, db_url,
+                             "auto", unit_view=scope == "unit", per_figure=bool(day)) for p in trend_periods]
+        path = output or Path(f"bao-cao-{result.period}.{'xml' if fmt == 'junit' else fmt}")
+        size = write_report(result, fmt, path, lang, history, "unit" if unit else scope)
+    click.echo(f"{path} ({size:,} bytes)")
+    if result.diagnostics:
+        from .render.diagnostics import render_diagnostics
+
+        render_diagnostics(result.diagnostics, _console(stderr=True))
+    sys.exit(audit_exit([], "never", result.invalid_input))
+
+
+@main.command()
+@click.argument("unit_or_level", metavar="UNIT_OR_LEVEL")
+@_pack_option
+@_registry_option
+@click.option("--period", help="The period the form is for (2022, 2022-Q3, 2022-07). Default: the pack's period.")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "yaml"]), default="xlsx", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="The form file. Default: bieu-mau-<unit or level>-<period>.<format> in the current folder.")
+def template(unit_or_level: str, pack_path: Path | None, registry_path: Path | None, period: str | None, fmt: str,
+             output: Path | None) -> None:
+    """Write the form a unit (an id or name), or every unit of a level, fills in: exactly its metrics."""
+    from .audit import load_rule_pack, load_unit_registry
+    from .facts.template import write_template
+
+    with _errors_exit():
+        pack, _ = load_rule_pack(pack_path)
+        registry = load_unit_registry(registry_path)
+        chosen = period or pack.pack.period
+        path = output or Path(f"bieu-mau-{unit_or_level}-{chosen}.{fmt}".replace(" ", "-"))
+        form = write_template(pack, registry, unit_or_level, chosen, fmt, path)
+    click.echo(f"{path}: {form.who_vi}, {form.period}, {len(form.rows)} chỉ tiêu")
 
 
 @main.command()

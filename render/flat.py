@@ -48,10 +48,27 @@ def _md(cell: str) -> str:
 
 def render_markdown(result: AuditResult, verdicts: Sequence[Verdict], lang: str) -> str:
     vi = lang == "vi"
-    head = (["Mã", "Mục tiêu", "Phạm vi", "Kết quả", "Giá trị", "Ngưỡng", "Khoảng cách", "Căn cứ"] if vi else
-            ["ID", "Target", "Scope", "Verdict", "Value", "Threshold", "Gap", "Clause"])
     lines = [f"# {result.pack.pack.title_vi if vi else (result.pack.pack.title_en or result.pack.pack.title_vi)}",
              "", f"{result.pack.pack.source} · {'kỳ' if vi else 'period'} {result.period}", ""]
+    lines += markdown_tables(result, verdicts, lang)
+    verdicts, checks = consistency.split(verdicts)
+    counts = result.counts(verdicts)
+    summary = ", ".join(f"{n} {s.label(lang)}" for s, n in counts.items() if n)
+    if checks:
+        word = "kiểm tra nhất quán" if vi else "consistency checks"
+        summary += (" · " if summary else "") + f"{len(checks)} {word}: " + ", ".join(
+            label for label, _ in consistency.summary(checks, lang))
+    lines.append(summary)
+    return "\n".join(lines) + "\n"
+
+
+def markdown_tables(result: AuditResult, verdicts: Sequence[Verdict], lang: str) -> list[str]:
+    """The lines of a table per area of the pack (its targets' verdicts), then the consistency
+    checks' table: the body of ``render_markdown``, which the report file (``render.md_report``) shares."""
+    vi = lang == "vi"
+    head = (["Mã", "Mục tiêu", "Phạm vi", "Kết quả", "Giá trị", "Ngưỡng", "Khoảng cách", "Căn cứ"] if vi else
+            ["ID", "Target", "Scope", "Verdict", "Value", "Threshold", "Gap", "Clause"])
+    lines: list[str] = []
     verdicts, checks = consistency.split(verdicts)
     for area in result.pack.areas:
         rows_ = [v for v in verdicts if v.area == area.id]
@@ -67,15 +84,7 @@ def render_markdown(result: AuditResult, verdicts: Sequence[Verdict], lang: str)
                      fmt.value_text(v, lang), fmt.threshold_text(v, lang), fmt.gap_text(v.gap, lang), v.clause]
             lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
         lines.append("")
-    lines += _checks_markdown(result, checks, lang)
-    counts = result.counts(verdicts)
-    summary = ", ".join(f"{n} {s.label(lang)}" for s, n in counts.items() if n)
-    if checks:
-        word = "kiểm tra nhất quán" if vi else "consistency checks"
-        summary += (" · " if summary else "") + f"{len(checks)} {word}: " + ", ".join(
-            label for label, _ in consistency.summary(checks, lang))
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+    return lines + _checks_markdown(result, checks, lang)
 
 
 def _checks_markdown(result: AuditResult, checks: Sequence[Verdict], lang: str) -> list[str]:
