@@ -57,6 +57,11 @@ _db_option = click.option("--db", "db_url", envvar="PLANCHECK_DB", metavar="URL"
                                "or postgresql://user@host/db. Also $PLANCHECK_DB.")
 
 
+_period_option = click.option("--period", help="Period to audit (2022, 2022-Q3, 2022-07). Default: the pack's period.")
+_scope_option = click.option("--scope", type=click.Choice(["province", "level", "unit"]), default="province",
+                             show_default=True, help="One verdict per target for the province, per level, or per unit.")
+_unit_option = click.option("--unit", help="Only this unit's verdicts (id or Vietnamese name); targets of other levels "
+                                           "show as not applicable.")
 _facts_option = click.option("--facts", "fact_paths", multiple=True, type=click.Path(path_type=Path),
                              help="Submission files or folders (YAML, JSON, CSV, Excel .xlsx). Repeatable. "
                                   "Default: the bundled 2022 sample submissions.")
@@ -117,11 +122,9 @@ def main() -> None:
 @_pack_option
 @_facts_option
 @_registry_option
-@click.option("--period", help="Period to audit (2022, 2022-Q3, 2022-07). Default: the pack's period.")
-@click.option("--scope", type=click.Choice(["province", "level", "unit"]), default="province", show_default=True,
-              help="One verdict per target for the province, per level, or per unit.")
-@click.option("--unit", help="Only this unit's verdicts (id or Vietnamese name); targets of other levels show "
-                             "as not applicable.")
+@_period_option
+@_scope_option
+@_unit_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown"]), default="table",
               show_default=True)
 @_lang_option
@@ -195,10 +198,9 @@ def audit(pack_path: Path | None, fact_paths: tuple[Path, ...], registry_path: P
 @_pack_option
 @_facts_option
 @_registry_option
-@click.option("--period", help="Period to audit (2022, 2022-Q3, 2022-07). Default: the pack's period.")
-@click.option("--scope", type=click.Choice(["province", "level", "unit"]), default="province", show_default=True,
-              help="One verdict per target at the province, at each level, or for each unit.")
-@click.option("--unit", help="Only this unit's verdicts (id or Vietnamese name).")
+@_period_option
+@_scope_option
+@_unit_option
 @click.option("--format", "fmt", type=click.Choice(["html", "xlsx", "md", "junit"]), default="html",
               show_default=True, help="html: one self-contained page; xlsx: a sheet per area and per unit; "
                                       "md: for pasting into a document; junit: one test case per verdict.")
