@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,14 +73,10 @@ class AuditResult:
     as_of: date | None = None  # the date the waivers were applied as of (None: no waiver file)
     engine: str = "per-unit"
 
-    @property
+    @cached_property
     def facts(self) -> FactSet:
         """The accepted values as a ``FactSet`` (built from the table once, for an aggregated audit)."""
-        if isinstance(self.load, FactLoad):
-            return self.load.facts
-        if not hasattr(self, "_facts"):
-            self._facts = self.load.table.to_factset()
-        return self._facts
+        return self.load.facts if isinstance(self.load, FactLoad) else self.load.table.to_factset()
 
     @property
     def verdicts(self) -> list[Verdict]:
@@ -259,6 +256,8 @@ def unused_in_table(db: FactDB, table: FactTable, evaluation: Evaluation, period
     """``unused_values`` of an aggregated audit, counted by the database: a value is used when a
     verdict cites it, or when its period, metric and unit's level are among those the sums used
     (``Evaluation.summed``)."""
+    if not db.holds:  # figures too large for the database: the audit was per unit, and so is this
+        return unused_values(table.to_factset(), evaluation, period)
     cited = {(f.unit, f.period, f.metric) for v in evaluation.verdicts for f in v.facts}
     return _unused([(p, n, units, table.files[table.file[row]], table.line[row])
                     for p, n, units, row in db.unused(evaluation.summed, cited)], period)

@@ -46,11 +46,6 @@ def key(target: str, part: str = "", level: str = "", unit: bool = False, all_un
     return k
 
 
-def target_of(k: str) -> str:
-    """The target a rule key belongs to: ``ATTT-03/part@district:unit`` → ``ATTT-03``."""
-    return re.split(r"[/@:]", k, maxsplit=1)[0]
-
-
 def unit_count_keys(pack: Pack, keys: Collection[str]) -> set[str]:
     """The keys of ``keys`` decided by counting units (``every_unit``, ``share_of_units``): their
     scopes get a bounds fact whenever a unit is undecided."""

@@ -34,9 +34,8 @@ from ..facts.table import FactTable
 from ..rules.model import Level, Op, Pack, Rollup, Target, Threshold
 from . import compile as rc
 from .aggregate import Observation, observe_unit
-from .compile import check_rules, compile_rules, rule_keys, target_of
 from .durable import Session
-from .evaluate import Evaluation, decide, evaluate, finish
+from .evaluate import Evaluation, decide, evaluate, finish, needed_rules
 from .nodes import Context, Node, cross
 from .periods import baseline_period, is_before, previous_period
 from .plan import (
@@ -62,11 +61,13 @@ def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str
     """Evaluate ``pack`` on ``table`` at the province and level scopes. ``db``: the table already
     loaded into the database (an audit of several periods loads it once)."""
     period = period or pack.pack.period
-    if pack.checks or not FactDB.holds(table):
+    if pack.checks:
         return evaluate(pack, table.to_factset(), registry, period=period, rejected=rejected)
     own = db is None
     db = db or FactDB(table, registry)
     try:
+        if not db.holds:
+            return evaluate(pack, table.to_factset(), registry, period=period, rejected=rejected)
         ctx = Context(pack, FactSet(), registry, period)
         planner = _Planner(ctx, db, table)
         nodes: list[Node] = []
@@ -81,13 +82,13 @@ def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str
                 advance(1)
         if per_unit:
             metrics = {m for t in per_unit for spec, _ in target_specs(t) for m in spec.measure.metric_ids()}
-            sub = replace(ctx, facts=table.to_factset(lambda u, p, m: m in metrics))
+            sub = replace(ctx, facts=table.to_factset(table.rows_of(metrics)))
             for t in per_unit:
                 nodes += plan_target(t, sub)
     finally:
         if own:
             db.close()
-    with Session(_rules(pack, planner.facts, per_unit), label=f"plancheck-{pack.pack.id}") as session:
+    with Session(needed_rules(pack, nodes), label=f"plancheck-{pack.pack.id}") as session:
         rounds = decide(session, nodes)
         ledger = session.ledger
     verdicts = [n.verdict for n in nodes]
@@ -97,27 +98,10 @@ def evaluate_table(pack: Pack, table: FactTable, registry: Registry, period: str
                       per_unit_targets=[t.id for t in per_unit if not t.manual])
 
 
-def _rules(pack: Pack, facts: list[dict[str, Any]], per_unit: list[Target]) -> dict[str, Any]:
-    """The rules this evaluation can fire: those of the facts the sums built (``bounds`` rules only
-    where a bounds fact was built), and all rules of the targets left to the per-unit engine.
-    Compiling every rule of a large pack costs durable-rules about half a second an evaluation."""
-    every = rule_keys(pack)
-    left = {t.id for t in per_unit}
-    keys = {k: op for k, op in every.items() if target_of(k) in left}
-    bounds = set(keys)
-    for f in facts:
-        if f["key"] in every:
-            keys[f["key"]] = every[f["key"]]
-            if f["k"] == "bounds":
-                bounds.add(f["key"])
-    return compile_rules(keys, bounds) | check_rules(pack)
-
-
 class _Planner:
     def __init__(self, ctx: Context, db: FactDB, table: FactTable) -> None:
         self.ctx, self.db, self.table = ctx, db, table
         self.summed: set[tuple[str, str, str]] = set()  # (period, metric, level) the sums used
-        self.facts: list[dict[str, Any]] = []  # the facts the sums built, for the rules to compile
         self._observed_facts = FactSet()  # the values the observed specs read (``_facts``)
         self._loaded: set[tuple[str, str]] = set()  # their (metric, period)
         self._ids: dict[Level, list[str]] = {}
@@ -164,7 +148,6 @@ class _Planner:
             v = verdict(province_scope(self.ctx.registry))
             fact = self._compare(v, figures, spec, th, (Level.PROVINCE.value,), mean)
             fact["key"] = rc.key(t.id, spec.part, level_key)
-            self.facts.append(fact)
             v.contributing = self.ids(spec.levels)
             summed |= {(self.ctx.period, m, Level.PROVINCE.value) for m in spec.measure.metric_ids()}
             node = Node(v, build=lambda n: fact)
@@ -194,7 +177,6 @@ class _Planner:
                 fact = self._compare(v, level_figures, spec, th, names, mean)
                 fact["key"] = rc.key(t.id, spec.part, level_key)
                 v.contributing = self.ids(levels)
-            self.facts.append(fact)
             return Node(v, build=lambda n: fact)
 
         return assemble(spec, self.ctx, verdict, scope_node)
@@ -220,7 +202,6 @@ class _Planner:
 
         def cited(node: Node) -> Node:
             node.verdict.facts = []
-            self.facts.append(node.fact())
             return node
 
         if spec.levels == [Level.PROVINCE]:

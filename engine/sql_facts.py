@@ -41,7 +41,6 @@ class LevelFigures:
     y: int = 0  # Σ denominators net of exclusions (ratio); 0 otherwise
     met: dict[tuple[Op, Fraction], int] = field(default_factory=dict)  # units whose own value meets each
     values: Fraction | None = None  # Σ of the units' own values (for a mean)
-    pairs: list[tuple[int, int]] = field(default_factory=list)  # each unit's (x, y), for a mean of ratios
 
 
 _INT64 = 2**63 - 1
@@ -59,6 +58,13 @@ class FactDB:
 
         self.con: duckdb.DuckDBPyConnection = duckdb.connect(":memory:")
         self._errors = duckdb.Error
+        self._period: str | None = None
+        largest = max(max(map(abs, table.num), default=0), max(table.den, default=0))
+        # every figure fits the sums with room to spare (below 2^100: a sum of 2^27 of them stays within
+        # 128 bits); a table that does not is not loaded, and is audited per unit (engine.pushdown)
+        self.holds = largest < _BIG
+        if not self.holds:
+            return
         # units, periods and metrics as integer codes: smaller to hand over, faster to join
         self.units = {u.id: i for i, u in enumerate(registry)}
         for unit in sorted(set(table.unit) - self.units.keys()):  # not in the registry: never in ``u``
@@ -81,7 +87,7 @@ class FactDB:
             "place": np.fromiter((rank[f] << 32 | line for f, line in zip(table.file, table.line, strict=True)),
                                  dtype=np.int64, count=n),
         }
-        if all(-_INT64 <= x <= _INT64 for x in table.num) and all(d <= _INT64 for d in table.den):
+        if largest <= _INT64:
             columns["num"] = np.fromiter(table.num, dtype=np.int64, count=n)
             columns["den"] = np.fromiter(table.den, dtype=np.int64, count=n)
             self.con.register("columns", columns)
@@ -93,15 +99,8 @@ class FactDB:
             self.con.execute("CREATE TABLE f AS SELECT * REPLACE (num::HUGEINT AS num, den::HUGEINT AS den) "
                              "FROM columns")
         self.con.unregister("columns")
-        self._period: str | None = None
         self.con.execute("CREATE TABLE u AS SELECT unnest($1) AS unit, unnest($2) AS level",
                          [list(range(len(registry.units))), [u.level.value for u in registry]])
-
-    @staticmethod
-    def holds(table: FactTable) -> bool:
-        """Whether every figure fits the database's sums with room to spare (|num|, den < 2^100;
-        a sum of 2^27 such figures stays within 128 bits)."""
-        return all(abs(n) < _BIG for n in table.num) and all(d < _BIG for d in table.den)
 
     def _select_period(self, period: str) -> None:
         """``fp``: the values of one period, which every query of an evaluation reads (a quarter of
@@ -169,11 +168,11 @@ class FactDB:
         by_level = {f.level.value: f for f in out}
         query = (f"WITH p AS ({unit_rows}) SELECT level, {x} AS gx, {y} AS gy, count(*) FROM p "
                  "GROUP BY level, gx, gy ORDER BY level, gy, gx")
+        sums = dict.fromkeys(by_level, Fraction(0))
         for level, num, den, n in self.con.execute(query, params).fetchall():
-            f = by_level[level]
-            f.pairs += [(int(num), int(den))] * int(n)
-        for f in out:
-            f.values = sum((Fraction(num, den) for num, den in f.pairs), Fraction(0))
+            sums[level] += Fraction(int(num) * int(n), int(den))
+        for level, total in sums.items():
+            by_level[level].values = total
 
 
 def figures_sql(measure: Measure, codes: list[int], period: str, levels: list[Level],

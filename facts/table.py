@@ -13,7 +13,7 @@ what the aggregated path leaves to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -82,12 +82,6 @@ class FactTable:
                                                                         self.metric[row]),
                            submitted_by=self.submitted_by[row], submitted_at=self.submitted_at[row])
 
-    def rows(self, keep: Callable[[str, str, str], bool] | None = None) -> Iterator[int]:
-        """The rows whose (unit, period, metric) ``keep`` accepts; all rows without it."""
-        if keep is None:
-            return iter(range(len(self.unit)))
-        return (i for i in range(len(self.unit)) if keep(self.unit[i], self.period[i], self.metric[i]))
-
     def rows_of(self, metrics: Iterable[str], periods: Collection[str] | None = None) -> list[int]:
         """The rows of these metrics (and periods), in table order (an index by metric is built on
         first use)."""
@@ -99,10 +93,10 @@ class FactTable:
         return sorted(i for m in set(metrics) for i in self._by_metric.get(m, [])
                       if periods is None or period[i] in periods)
 
-    def to_factset(self, keep: Callable[[str, str, str], bool] | Iterable[int] | None = None) -> FactSet:
-        """The values as a ``FactSet``: all, those ``keep`` accepts, or the rows ``keep`` lists."""
+    def to_factset(self, rows: Iterable[int] | None = None) -> FactSet:
+        """The values as a ``FactSet``: all, or those of ``rows``."""
         out = FactSet()
-        for i in self.rows(keep) if keep is None or callable(keep) else keep:
+        for i in range(len(self.unit)) if rows is None else rows:
             v = self.value(i)
             out.add(v)
             if i in self.flagged:
